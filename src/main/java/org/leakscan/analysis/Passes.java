@@ -1,0 +1,30 @@
+package org.leakscan.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ordered pass list: the one place that says which passes run and in what order. Each pass
+ * declares what it runs after; {@link PassRunner#checkOrder} (and a test) hold the list to it.
+ */
+public final class Passes {
+
+    private Passes() {
+    }
+
+    public static List<Pass> forOptions(AnalysisOptions options) {
+        List<Pass> passes = new ArrayList<>();
+        // Manifest facts
+        passes.add(new ManifestPass());
+        passes.add(new ComponentPass());
+        passes.add(new SigningPass());
+        // Code inventory
+        passes.add(new CodeIndexPass());
+        passes.add(new DataAccessPass());
+        passes.add(new PermissionPass());
+        passes.add(new EndpointPass());
+        // The answer first
+        passes.add(new SummaryPass());
+        return List.copyOf(passes);
+    }
+}

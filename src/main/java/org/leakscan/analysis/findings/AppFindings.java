@@ -1,0 +1,31 @@
+package org.leakscan.analysis.findings;
+
+import java.util.List;
+
+/**
+ * Everything found in one app, in the order the report contract lists it. Lists are sorted by
+ * the pass that fills them, so the report is byte-stable whatever the thread count.
+ *
+ * @param unanalysed what the analysis could not see into (filled by the data-flow analysis)
+ * @param stats      sizes of what was analysed
+ */
+public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, List<PermissionFinding> permissions,
+                          List<ComponentFinding> components, List<Object> trackers, List<Endpoint> endpoints,
+                          List<DataAccess> dataAccess, List<Object> flows, Summary summary, List<Object> unanalysed,
+                          Stats stats) {
+
+    public AppFindings {
+        signing = List.copyOf(signing);
+        permissions = List.copyOf(permissions);
+        components = List.copyOf(components);
+        trackers = List.copyOf(trackers);
+        endpoints = List.copyOf(endpoints);
+        dataAccess = List.copyOf(dataAccess);
+        flows = List.copyOf(flows);
+        unanalysed = List.copyOf(unanalysed);
+    }
+
+    /** Sizes of what was analysed: code units, classes, methods, instructions. */
+    public record Stats(int dexFiles, int classFiles, int classes, int methods, long instructions) {
+    }
+}

@@ -1,0 +1,711 @@
+package org.leakscan.bytecode.dex;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jf.dexlib2.Opcode;
+import org.jf.dexlib2.Opcodes;
+import org.jf.dexlib2.dexbacked.DexBackedClassDef;
+import org.jf.dexlib2.dexbacked.DexBackedDexFile;
+import org.jf.dexlib2.dexbacked.DexBackedField;
+import org.jf.dexlib2.dexbacked.DexBackedMethod;
+import org.jf.dexlib2.iface.ExceptionHandler;
+import org.jf.dexlib2.iface.MethodImplementation;
+import org.jf.dexlib2.iface.MethodParameter;
+import org.jf.dexlib2.iface.instruction.FiveRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.Instruction;
+import org.jf.dexlib2.iface.instruction.NarrowLiteralInstruction;
+import org.jf.dexlib2.iface.instruction.OffsetInstruction;
+import org.jf.dexlib2.iface.instruction.OneRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.ReferenceInstruction;
+import org.jf.dexlib2.iface.instruction.RegisterRangeInstruction;
+import org.jf.dexlib2.iface.instruction.SwitchElement;
+import org.jf.dexlib2.iface.instruction.SwitchPayload;
+import org.jf.dexlib2.iface.instruction.ThreeRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.TwoRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.WideLiteralInstruction;
+import org.jf.dexlib2.iface.reference.CallSiteReference;
+import org.jf.dexlib2.iface.reference.FieldReference;
+import org.jf.dexlib2.iface.reference.MethodReference;
+import org.jf.dexlib2.iface.reference.Reference;
+import org.jf.dexlib2.iface.reference.StringReference;
+import org.jf.dexlib2.iface.reference.TypeReference;
+import org.jf.dexlib2.iface.value.AnnotationEncodedValue;
+import org.jf.dexlib2.iface.value.ArrayEncodedValue;
+import org.jf.dexlib2.iface.value.BooleanEncodedValue;
+import org.jf.dexlib2.iface.value.ByteEncodedValue;
+import org.jf.dexlib2.iface.value.CharEncodedValue;
+import org.jf.dexlib2.iface.value.DoubleEncodedValue;
+import org.jf.dexlib2.iface.value.EncodedValue;
+import org.jf.dexlib2.iface.value.EnumEncodedValue;
+import org.jf.dexlib2.iface.value.FloatEncodedValue;
+import org.jf.dexlib2.iface.value.IntEncodedValue;
+import org.jf.dexlib2.iface.value.LongEncodedValue;
+import org.jf.dexlib2.iface.value.ShortEncodedValue;
+import org.jf.dexlib2.iface.value.StringEncodedValue;
+import org.jf.dexlib2.iface.value.TypeEncodedValue;
+import org.leakscan.bytecode.MalformedCodeException;
+import org.leakscan.bytecode.RefPool;
+import org.leakscan.diagnostics.Diagnostics;
+import org.leakscan.diagnostics.Stage;
+import org.leakscan.input.CodeFile;
+import org.leakscan.program.Annotation;
+import org.leakscan.program.ClassDef;
+import org.leakscan.program.FieldDef;
+import org.leakscan.program.Insn;
+import org.leakscan.program.Insn.InvokeKind;
+import org.leakscan.program.Insn.OpKind;
+import org.leakscan.program.MethodBody;
+import org.leakscan.program.MethodDef;
+import org.leakscan.program.MethodRef;
+import org.leakscan.program.TryBlock;
+import org.leakscan.program.Types;
+
+/**
+ * Reads one DEX file with dexlib2 into {@link ClassDef}s.
+ *
+ * <p>The opcode table is chosen from the file's own header version ({@code 035} to {@code 039}):
+ * dexlib2 2.5.2's {@code Opcodes.getDefault()} rejects DEX 038 as written by current D8. Each class
+ * and each method is decoded on its own: a failure is recorded in {@link Diagnostics} and the rest
+ * of the file is still read (the class keeps its other methods; the method keeps its signature
+ * with a null body).
+ */
+public final class DexFrontEnd {
+
+    /** How an arithmetic-like opcode maps to registers. */
+    private enum Shape { UNARY, BINARY, BINARY_2ADDR, BINARY_LIT, COMPARE }
+
+    private static final Map<Opcode, Shape> SHAPES = shapes();
+
+    private final RefPool pool;
+
+    public DexFrontEnd(RefPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Checks the header and opens the file.
+     *
+     * @throws MalformedCodeException when the bytes are not a DEX file dexlib2 can read
+     */
+    public static DexBackedDexFile open(byte[] bytes) throws MalformedCodeException {
+        if (bytes.length < 0x70) {
+            throw new MalformedCodeException("bad DEX header: file is " + bytes.length + " bytes, shorter than a header");
+        }
+        if (bytes[0] != 'd' || bytes[1] != 'e' || bytes[2] != 'x' || bytes[3] != '\n' || bytes[7] != 0) {
+            throw new MalformedCodeException("bad DEX header: wrong magic");
+        }
+        int version = (bytes[4] - '0') * 100 + (bytes[5] - '0') * 10 + (bytes[6] - '0');
+        if (version < 35 || version > 41 || bytes[4] < '0' || bytes[4] > '9') {
+            throw new MalformedCodeException("bad DEX header: unknown version '"
+                    + new String(bytes, 4, 3, java.nio.charset.StandardCharsets.ISO_8859_1) + "'");
+        }
+        int endian = readInt(bytes, 0x28);
+        if (endian != 0x12345678) {
+            throw new MalformedCodeException(String.format("bad DEX header: endian tag 0x%08x", endian));
+        }
+        int headerSize = readInt(bytes, 0x24);
+        if (headerSize != 0x70) {
+            throw new MalformedCodeException(String.format("bad DEX header: header size 0x%x, expected 0x70", headerSize));
+        }
+        long fileSize = readInt(bytes, 0x20) & 0xffffffffL;
+        if (fileSize > bytes.length) {
+            throw new MalformedCodeException("bad DEX header: declares " + fileSize + " bytes but the file has "
+                    + bytes.length + " (truncated?)");
+        }
+        try {
+            // DEX 040/041 share 039's instruction set as far as dexlib2 2.5.2 knows it.
+            return new DexBackedDexFile(Opcodes.forDexVersion(Math.min(version, 39)), bytes);
+        } catch (RuntimeException e) {
+            throw new MalformedCodeException("bad DEX file: " + oneLine(e), e);
+        }
+    }
+
+    /** Decodes every class of one DEX file; failures of single classes go to {@code diagnostics}. */
+    public List<ClassDef> read(CodeFile file, Diagnostics diagnostics) throws MalformedCodeException {
+        DexBackedDexFile dex = open(file.bytes());
+        List<ClassDef> out = new ArrayList<>();
+        java.util.Set<? extends DexBackedClassDef> classes;
+        try {
+            classes = dex.getClasses();
+        } catch (RuntimeException e) {
+            throw new MalformedCodeException("bad DEX file: class table unreadable (" + oneLine(e) + ")", e);
+        }
+        DexRefs refs = new DexRefs(dex);
+        for (DexBackedClassDef c : classes) {
+            String type = "?";
+            try {
+                type = c.getType();
+                out.add(readClass(c, refs, file.name(), diagnostics));
+            } catch (RuntimeException | StackOverflowError e) {
+                diagnostics.member(Stage.BYTECODE, file.name(), safeJavaName(type), null,
+                        "class skipped: " + oneLine(e));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Decoded references of one DEX file by index. dexlib2 decodes a string every time a reference
+     * is asked for; an app names the same few thousand methods millions of times, so each is
+     * decoded once here. Racy writes are harmless: the values are immutable and equal.
+     */
+    private final class DexRefs {
+        private final DexBackedDexFile dex;
+        private final org.jf.dexlib2.dexbacked.DexBuffer data;
+        private final String[] strings;
+        private final String[] types;
+        private final org.leakscan.program.FieldRef[] fields;
+        private final MethodRef[] methods;
+
+        DexRefs(DexBackedDexFile dex) {
+            this.dex = dex;
+            this.data = dex.getDataBuffer();
+            this.strings = new String[dex.getStringSection().size()];
+            this.types = new String[dex.getTypeSection().size()];
+            this.fields = new org.leakscan.program.FieldRef[dex.getFieldSection().size()];
+            this.methods = new MethodRef[dex.getMethodSection().size()];
+        }
+
+        /** The 16-bit reference index of a 21c/22c/35c/3rc/45cc/4rcc instruction. */
+        int index16(Instruction i) {
+            return data.readUshort(((org.jf.dexlib2.dexbacked.instruction.DexBackedInstruction) i).instructionStart + 2);
+        }
+
+        String string(Instruction i) {
+            int index = i.getOpcode() == Opcode.CONST_STRING_JUMBO
+                    ? data.readSmallUint(((org.jf.dexlib2.dexbacked.instruction.DexBackedInstruction) i).instructionStart + 2)
+                    : index16(i);
+            String s = strings[index];
+            if (s == null) {
+                s = dex.getStringSection().get(index);
+                strings[index] = s;
+            }
+            return s;
+        }
+
+        String type(Instruction i) {
+            int index = index16(i);
+            String t = types[index];
+            if (t == null) {
+                t = pool.string(dex.getTypeSection().get(index));
+                types[index] = t;
+            }
+            return t;
+        }
+
+        org.leakscan.program.FieldRef field(Instruction i) {
+            int index = index16(i);
+            org.leakscan.program.FieldRef f = fields[index];
+            if (f == null) {
+                FieldReference r = dex.getFieldSection().get(index);
+                f = pool.field(r.getDefiningClass(), r.getName(), r.getType());
+                fields[index] = f;
+            }
+            return f;
+        }
+
+        MethodRef method(Instruction i) {
+            int index = index16(i);
+            MethodRef m = methods[index];
+            if (m == null) {
+                MethodReference r = dex.getMethodSection().get(index);
+                m = pool.method(r.getDefiningClass(), r.getName(), descriptorOf(r));
+                methods[index] = m;
+            }
+            return m;
+        }
+    }
+
+    private ClassDef readClass(DexBackedClassDef c, DexRefs refs, String origin, Diagnostics diagnostics) {
+        String type = pool.string(c.getType());
+        List<String> interfaces = new ArrayList<>();
+        for (String i : c.getInterfaces()) {
+            interfaces.add(pool.string(i));
+        }
+        List<FieldDef> fields = new ArrayList<>();
+        for (DexBackedField f : c.getFields()) {
+            fields.add(new FieldDef(pool.field(type, f.getName(), f.getType()), f.getAccessFlags(),
+                    constantOf(f.getInitialValue()), annotations(f.getAnnotations())));
+        }
+        List<MethodDef> methods = new ArrayList<>();
+        for (DexBackedMethod m : c.getMethods()) {
+            MethodRef ref = pool.method(type, m.getName(), descriptorOf(m));
+            boolean isStatic = (m.getAccessFlags() & 0x0008) != 0;
+            MethodBody body = null;
+            String failure = null;
+            try {
+                MethodImplementation impl = m.getImplementation();
+                if (impl != null) {
+                    body = new MethodConverter(ref, isStatic, impl, refs).convert();
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                failure = oneLine(e);
+                diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(type), ref.signature(),
+                        "method not decoded: " + failure);
+            }
+            List<List<Annotation>> paramAnnotations = new ArrayList<>();
+            boolean anyParamAnnotation = false;
+            for (MethodParameter p : m.getParameters()) {
+                List<Annotation> a = annotations(p.getAnnotations());
+                anyParamAnnotation |= !a.isEmpty();
+                paramAnnotations.add(a);
+            }
+            methods.add(new MethodDef(ref, m.getAccessFlags() & 0xffff, annotations(m.getAnnotations()),
+                    anyParamAnnotation ? paramAnnotations : List.of(), body, failure));
+        }
+        return new ClassDef(type, pool.string(c.getSuperclass()), interfaces, c.getAccessFlags(), origin, fields,
+                methods, annotations(c.getAnnotations()));
+    }
+
+    private String descriptorOf(MethodReference m) {
+        StringBuilder sb = new StringBuilder("(");
+        for (CharSequence p : m.getParameterTypes()) {
+            sb.append(p);
+        }
+        return sb.append(')').append(m.getReturnType()).toString();
+    }
+
+    private List<Annotation> annotations(java.util.Set<? extends org.jf.dexlib2.iface.Annotation> in) {
+        if (in.isEmpty()) {
+            return List.of();
+        }
+        List<Annotation> out = new ArrayList<>();
+        for (org.jf.dexlib2.iface.Annotation a : in) {
+            // dalvik.annotation.* carry generics, inner-class and throws data, not app facts.
+            if (!a.getType().startsWith("Ldalvik/annotation/")) {
+                out.add(annotation(a.getType(), a.getElements()));
+            }
+        }
+        return out;
+    }
+
+    private Annotation annotation(String type, java.util.Set<? extends org.jf.dexlib2.iface.AnnotationElement> elements) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (org.jf.dexlib2.iface.AnnotationElement e : elements) {
+            Object v = valueOf(e.getValue());
+            if (v != null) {
+                values.put(e.getName(), v);
+            }
+        }
+        return new Annotation(pool.string(type), values);
+    }
+
+    private Object valueOf(EncodedValue v) {
+        if (v instanceof AnnotationEncodedValue a) {
+            return annotation(a.getType(), a.getElements());
+        }
+        if (v instanceof ArrayEncodedValue a) {
+            List<Object> list = new ArrayList<>();
+            for (EncodedValue e : a.getValue()) {
+                Object o = valueOf(e);
+                if (o != null) {
+                    list.add(o);
+                }
+            }
+            return List.copyOf(list);
+        }
+        if (v instanceof TypeEncodedValue t) {
+            return t.getValue();
+        }
+        if (v instanceof EnumEncodedValue e) {
+            return e.getValue().getName();
+        }
+        return constantOf(v);
+    }
+
+    private static Object constantOf(EncodedValue v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof StringEncodedValue s) {
+            return s.getValue();
+        }
+        if (v instanceof IntEncodedValue i) {
+            return i.getValue();
+        }
+        if (v instanceof LongEncodedValue l) {
+            return l.getValue();
+        }
+        if (v instanceof BooleanEncodedValue b) {
+            return b.getValue();
+        }
+        if (v instanceof ShortEncodedValue s) {
+            return (int) s.getValue();
+        }
+        if (v instanceof ByteEncodedValue b) {
+            return (int) b.getValue();
+        }
+        if (v instanceof CharEncodedValue c) {
+            return (int) c.getValue();
+        }
+        if (v instanceof FloatEncodedValue f) {
+            return f.getValue();
+        }
+        if (v instanceof DoubleEncodedValue d) {
+            return d.getValue();
+        }
+        return null;
+    }
+
+    /** Converts one method body; instances are used once. */
+    private final class MethodConverter {
+        private final MethodRef method;
+        private final boolean isStatic;
+        private final MethodImplementation impl;
+        private final List<Instruction> insns = new ArrayList<>();
+        private int[] addresses;
+        /** Code address to the index of the first IR instruction at or after it. */
+        private final Map<Integer, Integer> addressToIr = new HashMap<>();
+        private final Map<Integer, SwitchPayload> payloads = new HashMap<>();
+        private final List<Insn> out = new ArrayList<>();
+        /** IR branches whose target is still a code address: {IR index, address}; patched at the end. */
+        private final List<int[]> pending = new ArrayList<>();
+        /** IR switches by index, with their target code addresses. */
+        private final Map<Integer, int[]> pendingSwitches = new HashMap<>();
+
+        private final DexRefs refs;
+
+        MethodConverter(MethodRef method, boolean isStatic, MethodImplementation impl, DexRefs refs) {
+            this.refs = refs;
+            this.method = method;
+            this.isStatic = isStatic;
+            this.impl = impl;
+        }
+
+        MethodBody convert() {
+            int address = 0;
+            for (Instruction i : impl.getInstructions()) {
+                insns.add(i);
+            }
+            addresses = new int[insns.size() + 1];
+            for (int k = 0; k < insns.size(); k++) {
+                addresses[k] = address;
+                Instruction i = insns.get(k);
+                if (i instanceof SwitchPayload p) {
+                    payloads.put(address, p);
+                }
+                address += i.getCodeUnits();
+            }
+            addresses[insns.size()] = address;
+            for (int k = 0; k < insns.size(); k++) {
+                addressToIr.putIfAbsent(addresses[k], out.size());
+                k = emit(k);
+            }
+            addressToIr.putIfAbsent(address, out.size());
+            patchTargets();
+            List<TryBlock> tries = new ArrayList<>();
+            for (org.jf.dexlib2.iface.TryBlock<? extends ExceptionHandler> t : impl.getTryBlocks()) {
+                int start = irIndexAtOrAfter(t.getStartCodeAddress());
+                int end = irIndexAtOrAfter(t.getStartCodeAddress() + t.getCodeUnitCount());
+                List<TryBlock.Handler> handlers = new ArrayList<>();
+                for (ExceptionHandler h : t.getExceptionHandlers()) {
+                    handlers.add(new TryBlock.Handler(pool.string(h.getExceptionType()),
+                            irIndexAtOrAfter(h.getHandlerCodeAddress())));
+                }
+                if (start < end) {
+                    tries.add(new TryBlock(start, end, handlers));
+                }
+            }
+            return new MethodBody(impl.getRegisterCount(), parameterRegisters(), out, tries);
+        }
+
+        private int[] parameterRegisters() {
+            List<String> params = method.parameterTypes();
+            int words = isStatic ? 0 : 1;
+            for (String p : params) {
+                words += Types.isWide(p) ? 2 : 1;
+            }
+            int reg = impl.getRegisterCount() - words;
+            int[] regs = new int[params.size() + (isStatic ? 0 : 1)];
+            int k = 0;
+            if (!isStatic) {
+                regs[k++] = reg++;
+            }
+            for (String p : params) {
+                regs[k++] = reg;
+                reg += Types.isWide(p) ? 2 : 1;
+            }
+            return regs;
+        }
+
+        private int irIndexAtOrAfter(int address) {
+            Integer ir = addressToIr.get(address);
+            if (ir != null) {
+                return ir;
+            }
+            // An address inside a payload or past the end: the next emitted instruction.
+            for (int k = 0; k < insns.size(); k++) {
+                if (addresses[k] >= address) {
+                    Integer next = addressToIr.get(addresses[k]);
+                    if (next != null) {
+                        return next;
+                    }
+                }
+            }
+            return out.size();
+        }
+
+        /** Emits IR for instruction {@code k}; returns the index of the last dex instruction consumed. */
+        private int emit(int k) {
+            Instruction i = insns.get(k);
+            Opcode op = i.getOpcode();
+            switch (op) {
+                case NOP, MONITOR_ENTER, MONITOR_EXIT, FILL_ARRAY_DATA, PACKED_SWITCH_PAYLOAD,
+                     SPARSE_SWITCH_PAYLOAD, ARRAY_PAYLOAD, MOVE_RESULT, MOVE_RESULT_WIDE, MOVE_RESULT_OBJECT -> {
+                    // No data flow of their own; an orphan move-result has nothing to take.
+                }
+                case MOVE, MOVE_FROM16, MOVE_16, MOVE_WIDE, MOVE_WIDE_FROM16, MOVE_WIDE_16, MOVE_OBJECT,
+                     MOVE_OBJECT_FROM16, MOVE_OBJECT_16 -> out.add(new Insn.Move(a(i), b(i)));
+                case MOVE_EXCEPTION -> out.add(new Insn.MoveException(a(i)));
+                case RETURN_VOID, RETURN_VOID_BARRIER, RETURN_VOID_NO_BARRIER -> out.add(new Insn.Return(-1));
+                case RETURN, RETURN_WIDE, RETURN_OBJECT -> out.add(new Insn.Return(a(i)));
+                case CONST_4, CONST_16, CONST, CONST_HIGH16 ->
+                        out.add(new Insn.Const(a(i), ((NarrowLiteralInstruction) i).getNarrowLiteral()));
+                case CONST_WIDE_16, CONST_WIDE_32, CONST_WIDE, CONST_WIDE_HIGH16 ->
+                        out.add(new Insn.Const(a(i), ((WideLiteralInstruction) i).getWideLiteral()));
+                case CONST_STRING, CONST_STRING_JUMBO ->
+                        out.add(new Insn.ConstString(a(i), refs.string(i)));
+                case CONST_CLASS -> out.add(new Insn.ConstClass(a(i), refs.type(i)));
+                case CONST_METHOD_HANDLE, CONST_METHOD_TYPE -> out.add(new Insn.Const(a(i), 0));
+                case CHECK_CAST -> out.add(new Insn.CheckCast(a(i), refs.type(i)));
+                case INSTANCE_OF -> out.add(new Insn.Operation(OpKind.INSTANCE_OF, a(i), new int[] {b(i)}));
+                case ARRAY_LENGTH -> out.add(new Insn.Operation(OpKind.ARRAY_LENGTH, a(i), new int[] {b(i)}));
+                case NEW_INSTANCE -> out.add(new Insn.NewInstance(a(i), refs.type(i)));
+                case NEW_ARRAY -> out.add(new Insn.NewArray(a(i), b(i), refs.type(i)));
+                case FILLED_NEW_ARRAY, FILLED_NEW_ARRAY_RANGE -> {
+                    int result = resultOf(k);
+                    if (result >= 0) {
+                        out.add(new Insn.FilledNewArray(result, registers(i),
+                                refs.type(i)));
+                        return k + 1;
+                    }
+                }
+                case THROW -> out.add(new Insn.Throw(a(i)));
+                case GOTO, GOTO_16, GOTO_32 -> branch(new Insn.Goto(-1), k, ((OffsetInstruction) i).getCodeOffset());
+                case PACKED_SWITCH, SPARSE_SWITCH -> {
+                    SwitchPayload p = payloads.get(addresses[k] + ((OffsetInstruction) i).getCodeOffset());
+                    List<? extends SwitchElement> elements = p == null ? List.of() : p.getSwitchElements();
+                    int[] targetAddresses = new int[elements.size()];
+                    for (int t = 0; t < targetAddresses.length; t++) {
+                        targetAddresses[t] = addresses[k] + elements.get(t).getOffset();
+                    }
+                    out.add(new Insn.Switch(a(i), new int[0]));
+                    pendingSwitches.put(out.size() - 1, targetAddresses);
+                }
+                case IF_EQ, IF_NE, IF_LT, IF_GE, IF_GT, IF_LE ->
+                        branch(new Insn.If(a(i), b(i), -1), k, ((OffsetInstruction) i).getCodeOffset());
+                case IF_EQZ, IF_NEZ, IF_LTZ, IF_GEZ, IF_GTZ, IF_LEZ ->
+                        branch(new Insn.If(a(i), -1, -1), k, ((OffsetInstruction) i).getCodeOffset());
+                case AGET, AGET_WIDE, AGET_OBJECT, AGET_BOOLEAN, AGET_BYTE, AGET_CHAR, AGET_SHORT ->
+                        out.add(new Insn.ArrayGet(a(i), b(i), c(i)));
+                case APUT, APUT_WIDE, APUT_OBJECT, APUT_BOOLEAN, APUT_BYTE, APUT_CHAR, APUT_SHORT ->
+                        out.add(new Insn.ArrayPut(a(i), b(i), c(i)));
+                case IGET, IGET_WIDE, IGET_OBJECT, IGET_BOOLEAN, IGET_BYTE, IGET_CHAR, IGET_SHORT, IGET_VOLATILE,
+                     IGET_WIDE_VOLATILE, IGET_OBJECT_VOLATILE -> out.add(new Insn.FieldGet(a(i), b(i), refs.field(i)));
+                case IPUT, IPUT_WIDE, IPUT_OBJECT, IPUT_BOOLEAN, IPUT_BYTE, IPUT_CHAR, IPUT_SHORT, IPUT_VOLATILE,
+                     IPUT_WIDE_VOLATILE, IPUT_OBJECT_VOLATILE -> out.add(new Insn.FieldPut(a(i), b(i), refs.field(i)));
+                case SGET, SGET_WIDE, SGET_OBJECT, SGET_BOOLEAN, SGET_BYTE, SGET_CHAR, SGET_SHORT, SGET_VOLATILE,
+                     SGET_WIDE_VOLATILE, SGET_OBJECT_VOLATILE -> out.add(new Insn.FieldGet(a(i), -1, refs.field(i)));
+                case SPUT, SPUT_WIDE, SPUT_OBJECT, SPUT_BOOLEAN, SPUT_BYTE, SPUT_CHAR, SPUT_SHORT, SPUT_VOLATILE,
+                     SPUT_WIDE_VOLATILE, SPUT_OBJECT_VOLATILE -> out.add(new Insn.FieldPut(a(i), -1, refs.field(i)));
+                case INVOKE_VIRTUAL, INVOKE_VIRTUAL_RANGE -> {
+                    return invoke(k, InvokeKind.VIRTUAL);
+                }
+                case INVOKE_SUPER, INVOKE_SUPER_RANGE -> {
+                    return invoke(k, InvokeKind.SUPER);
+                }
+                case INVOKE_DIRECT, INVOKE_DIRECT_RANGE, INVOKE_DIRECT_EMPTY, INVOKE_OBJECT_INIT_RANGE -> {
+                    return invoke(k, InvokeKind.DIRECT);
+                }
+                case INVOKE_STATIC, INVOKE_STATIC_RANGE -> {
+                    return invoke(k, InvokeKind.STATIC);
+                }
+                case INVOKE_INTERFACE, INVOKE_INTERFACE_RANGE -> {
+                    return invoke(k, InvokeKind.INTERFACE);
+                }
+                case INVOKE_POLYMORPHIC, INVOKE_POLYMORPHIC_RANGE -> {
+                    return invoke(k, InvokeKind.POLYMORPHIC);
+                }
+                case INVOKE_CUSTOM, INVOKE_CUSTOM_RANGE -> {
+                    return invokeCustom(k);
+                }
+                case THROW_VERIFICATION_ERROR -> out.add(new Insn.Throw(-1));
+                default -> {
+                    Shape shape = SHAPES.get(op);
+                    if (shape == null) {
+                        // Odex-only quickened forms carry no symbolic reference; say so rather than guess.
+                        throw new IllegalStateException("unsupported opcode " + op.name + " at 0x"
+                                + Integer.toHexString(addresses[k]));
+                    }
+                    switch (shape) {
+                        case UNARY -> out.add(new Insn.Operation(op.name.contains("-to-") ? OpKind.CONVERSION
+                                : OpKind.ARITHMETIC, a(i), new int[] {b(i)}));
+                        case BINARY -> out.add(new Insn.Operation(OpKind.ARITHMETIC, a(i), new int[] {b(i), c(i)}));
+                        case BINARY_2ADDR -> out.add(new Insn.Operation(OpKind.ARITHMETIC, a(i), new int[] {a(i), b(i)}));
+                        case BINARY_LIT -> out.add(new Insn.Operation(OpKind.ARITHMETIC, a(i), new int[] {b(i)}));
+                        case COMPARE -> out.add(new Insn.Operation(OpKind.COMPARISON, a(i), new int[] {b(i), c(i)}));
+                        default -> throw new IllegalStateException("unreachable");
+                    }
+                }
+            }
+            return k;
+        }
+
+        private int invoke(int k, InvokeKind kind) {
+            Instruction i = insns.get(k);
+            MethodRef callee = refs.method(i);
+            int[] raw = registers(i);
+            boolean hasReceiver = kind != InvokeKind.STATIC;
+            int[] args = collapseWide(raw, callee.parameterTypes(), hasReceiver);
+            int result = resultOf(k);
+            out.add(new Insn.Invoke(kind, callee, args, result));
+            return result >= 0 ? k + 1 : k;
+        }
+
+        private int invokeCustom(int k) {
+            Instruction i = insns.get(k);
+            CallSiteReference site = (CallSiteReference) ref(i);
+            StringBuilder desc = new StringBuilder("(");
+            for (CharSequence p : site.getMethodProto().getParameterTypes()) {
+                desc.append(p);
+            }
+            desc.append(')').append(site.getMethodProto().getReturnType());
+            MethodReference bootstrap = (MethodReference) site.getMethodHandle().getMemberReference();
+            MethodRef callee = pool.method(bootstrap.getDefiningClass(), site.getMethodName(), desc.toString());
+            int[] args = collapseWide(registers(i), callee.parameterTypes(), false);
+            int result = resultOf(k);
+            out.add(new Insn.Invoke(InvokeKind.DYNAMIC, callee, args, result));
+            return result >= 0 ? k + 1 : k;
+        }
+
+        /** The register of the {@code move-result*} right after instruction {@code k}, or -1. */
+        private int resultOf(int k) {
+            if (k + 1 < insns.size()) {
+                Instruction next = insns.get(k + 1);
+                Opcode op = next.getOpcode();
+                if (op == Opcode.MOVE_RESULT || op == Opcode.MOVE_RESULT_WIDE || op == Opcode.MOVE_RESULT_OBJECT) {
+                    // A branch may land on the move-result itself; keep the mapping for it.
+                    addressToIr.putIfAbsent(addresses[k + 1], out.size());
+                    return ((OneRegisterInstruction) next).getRegisterA();
+                }
+            }
+            return -1;
+        }
+
+        private void branch(Insn placeholder, int k, int offset) {
+            out.add(placeholder);
+            pending.add(new int[] {out.size() - 1, addresses[k] + offset});
+        }
+
+        private void patchTargets() {
+            for (int[] p : pending) {
+                int index = p[0];
+                int target = irIndexAtOrAfter(p[1]);
+                Insn insn = out.get(index);
+                if (insn instanceof Insn.Goto) {
+                    out.set(index, new Insn.Goto(target));
+                } else if (insn instanceof Insn.If f) {
+                    out.set(index, new Insn.If(f.a(), f.b(), target));
+                }
+            }
+            for (Map.Entry<Integer, int[]> e : pendingSwitches.entrySet()) {
+                int[] targets = new int[e.getValue().length];
+                for (int t = 0; t < targets.length; t++) {
+                    targets[t] = irIndexAtOrAfter(e.getValue()[t]);
+                }
+                out.set(e.getKey(), new Insn.Switch(((Insn.Switch) out.get(e.getKey())).src(), targets));
+            }
+        }
+    }
+
+    /** One register per argument: drops the second half of each wide pair. */
+    static int[] collapseWide(int[] raw, List<String> params, boolean hasReceiver) {
+        int[] args = new int[params.size() + (hasReceiver ? 1 : 0)];
+        int pos = 0;
+        int k = 0;
+        if (hasReceiver) {
+            args[k++] = raw[pos++];
+        }
+        for (String p : params) {
+            if (pos >= raw.length) {
+                throw new IllegalStateException("call passes " + raw.length + " registers for " + params);
+            }
+            args[k++] = raw[pos];
+            pos += Types.isWide(p) ? 2 : 1;
+        }
+        return args;
+    }
+
+    private static int[] registers(Instruction i) {
+        if (i instanceof RegisterRangeInstruction r) {
+            int[] regs = new int[r.getRegisterCount()];
+            for (int k = 0; k < regs.length; k++) {
+                regs[k] = r.getStartRegister() + k;
+            }
+            return regs;
+        }
+        FiveRegisterInstruction f = (FiveRegisterInstruction) i;
+        int[] all = {f.getRegisterC(), f.getRegisterD(), f.getRegisterE(), f.getRegisterF(), f.getRegisterG()};
+        return java.util.Arrays.copyOf(all, f.getRegisterCount());
+    }
+
+    private static Reference ref(Instruction i) {
+        return ((ReferenceInstruction) i).getReference();
+    }
+
+    private static int a(Instruction i) {
+        return ((OneRegisterInstruction) i).getRegisterA();
+    }
+
+    private static int b(Instruction i) {
+        return ((TwoRegisterInstruction) i).getRegisterB();
+    }
+
+    private static int c(Instruction i) {
+        return ((ThreeRegisterInstruction) i).getRegisterC();
+    }
+
+    private static Map<Opcode, Shape> shapes() {
+        Map<Opcode, Shape> m = new EnumMap<>(Opcode.class);
+        for (Opcode op : Opcode.values()) {
+            String n = op.name();
+            if (n.startsWith("CMP")) {
+                m.put(op, Shape.COMPARE);
+            } else if (n.endsWith("_2ADDR")) {
+                m.put(op, Shape.BINARY_2ADDR);
+            } else if (n.contains("_LIT16") || n.contains("_LIT8") || n.equals("RSUB_INT")) {
+                m.put(op, Shape.BINARY_LIT);
+            } else if (n.matches("(ADD|SUB|MUL|DIV|REM|AND|OR|XOR|SHL|SHR|USHR)_(INT|LONG|FLOAT|DOUBLE)")) {
+                m.put(op, Shape.BINARY);
+            } else if (n.matches("(NEG|NOT)_.*") || n.matches("(INT|LONG|FLOAT|DOUBLE)_TO_.*")) {
+                m.put(op, Shape.UNARY);
+            }
+        }
+        return m;
+    }
+
+    private static int readInt(byte[] b, int off) {
+        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+    }
+
+    private static String safeJavaName(String type) {
+        try {
+            return Types.toJavaName(type);
+        } catch (RuntimeException e) {
+            return type;
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,204 @@
+package org.leakscan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.leakscan.analysis.AnalysisOptions;
+import org.leakscan.analysis.AppAnalyzer;
+import org.leakscan.analysis.findings.AppFindings;
+import org.leakscan.catalog.CatalogException;
+import org.leakscan.catalog.Catalogs;
+import org.leakscan.diagnostics.AnalysisError;
+import org.leakscan.input.PackageReader;
+import org.leakscan.report.ErrorEntry;
+import org.leakscan.report.ExitCode;
+import org.leakscan.report.Report;
+import org.leakscan.report.ReportFormat;
+import org.leakscan.report.ReportWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code leakscan scan}: analyse apps and write reports. */
+@Command(name = "scan",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Scans Android apps and libraries and reports what personal data their code can read.",
+            "",
+            "Inputs: APK (multidex too), AAR, JAR, a raw .dex or .class file, or a folder of .class/.dex",
+            "files. Several inputs give one report with one entry per app. Nothing is sent anywhere:",
+            "leakscan works offline.",
+            ""},
+        footer = {
+            "",
+            "Examples:",
+            "  leakscan scan app.apk                          summary on the terminal",
+            "  leakscan scan app.apk --format json > r.json   the full report as JSON",
+            "  leakscan scan a.apk b.aar -f json -f text -o reports/",
+            "                                                 both formats into reports/report.{json,txt}"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:done, within policy",
+            " 1:policy violated (reports were written)",
+            " 2:usage error",
+            " 3:an input, or part of one, could not be read (reports were written for the rest)",
+            "70:internal error (a bug: please report it)"})
+public final class ScanCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "APK, AAR, JAR, DEX or class files, or folders of class/dex files.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Report format: text or json. Repeat for several (then --output must be a folder). Default: text.")
+    List<ReportFormat> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
+            description = "Write the report here instead of standard output. A folder (existing, or needed for several formats) gets report.<ext> per format.")
+    Path output;
+
+    @Option(names = "--signatures", paramLabel = "DIR",
+            description = "Read catalogue files (sources.json, permissions.json, ...) from DIR in place of the built-in ones; files DIR lacks stay built-in.")
+    Path signatures;
+
+    @Option(names = {"-j", "--threads"}, paramLabel = "N",
+            description = "Worker threads. Default: the number of processors (${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-flows", description = "Inventory only: skip the data-flow analysis (faster).")
+    boolean noFlows;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or summary on standard error; errors only.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces of internal errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<ReportFormat> chosen = formats.isEmpty() ? List.of(ReportFormat.TEXT)
+                : List.copyOf(new LinkedHashSet<>(formats));
+        if (chosen.size() > 1 && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "several formats need --output DIR (one file per format)");
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        Catalogs catalogs;
+        try {
+            catalogs = signatures == null ? Catalogs.builtIn() : Catalogs.load(signatures);
+        } catch (CatalogException e) {
+            err.println("leakscan: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+
+        long start = System.nanoTime();
+        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
+        List<AppFindings> apps = new ArrayList<>();
+        List<ErrorEntry> errors = new ArrayList<>();
+        try {
+            AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, new PackageReader(),
+                    new AnalysisOptions(!noFlows));
+            int n = 0;
+            for (Path input : inputs) {
+                n++;
+                long t0 = System.nanoTime();
+                AppAnalyzer.Result result = analyzer.analyze(input);
+                if (result.findings() != null) {
+                    apps.add(result.findings());
+                }
+                for (AnalysisError e : result.errors()) {
+                    errors.add(ErrorEntry.of(e));
+                    err.println("leakscan: " + e.oneLine());
+                }
+                if (!quiet && inputs.size() > 1) {
+                    err.printf("[%d/%d] %s: %s (%.2f s)%n", n, inputs.size(), input,
+                            result.findings() == null ? "not read" : result.errors().isEmpty() ? "ok"
+                                    : result.errors().size() + " problem(s)", (System.nanoTime() - t0) / 1e9);
+                }
+                err.flush();
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+
+        Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()), apps, errors);
+        try {
+            write(report, chosen);
+        } catch (IOException e) {
+            err.println("leakscan: cannot write the report: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        if (!quiet) {
+            err.printf("leakscan: %d input%s, %d app%s reported, %d error%s, %.2f s%n", inputs.size(),
+                    inputs.size() == 1 ? "" : "s", apps.size(), apps.size() == 1 ? "" : "s", errors.size(),
+                    errors.size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
+        }
+        err.flush();
+        return (errors.isEmpty() ? ExitCode.OK : ExitCode.INPUT_ERROR).code();
+    }
+
+    private void write(Report report, List<ReportFormat> chosen) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            ReportWriter.of(chosen.get(0)).write(report, out);
+            out.flush();
+            return;
+        }
+        boolean toFolder = chosen.size() > 1 || Files.isDirectory(output);
+        if (toFolder) {
+            Files.createDirectories(output);
+            for (ReportFormat f : chosen) {
+                writeFile(report, f, output.resolve("report." + f.extension()));
+            }
+        } else {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            writeFile(report, chosen.get(0), output);
+        }
+    }
+
+    /** Writes beside the target and moves it into place, so a failed run never leaves half a report. */
+    private static void writeFile(Report report, ReportFormat format, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".leakscan-", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                ReportWriter.of(format).write(report, w);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "leakscan-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,175 @@
+package org.leakscan.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.leakscan.analysis.findings.AppFindings;
+import org.leakscan.analysis.findings.AppInfo;
+import org.leakscan.analysis.findings.CodeLocation;
+import org.leakscan.analysis.findings.ComponentFinding;
+import org.leakscan.analysis.findings.DataAccess;
+import org.leakscan.analysis.findings.Endpoint;
+import org.leakscan.analysis.findings.PermissionFinding;
+import org.leakscan.analysis.findings.Signing;
+
+/**
+ * A terminal summary: per app, the personal data its code reads and by whose code, permissions
+ * (dangerous first), exported components, endpoints (cleartext first), and a count of problems.
+ * The JSON report has everything; this shows what a person reads first.
+ */
+public final class TextReportWriter implements ReportWriter {
+
+    /** Call sites listed per data access before "... and N more". */
+    private static final int MAX_SITES = 3;
+
+    @Override
+    public void write(Report report, Writer writer) throws IOException {
+        PrintWriter out = new PrintWriter(writer);
+        out.printf("%s %s: %d app%s, %d error%s%n", report.tool().name(), report.tool().version(),
+                report.apps().size(), plural(report.apps().size()), report.errors().size(),
+                plural(report.errors().size()));
+        for (AppFindings app : report.apps()) {
+            out.println();
+            writeApp(app, out);
+        }
+        if (!report.errors().isEmpty()) {
+            out.println();
+            out.println("Problems (" + report.errors().size() + "):");
+            for (ErrorEntry e : report.errors()) {
+                out.println("  " + oneLine(e));
+            }
+        }
+        out.flush();
+    }
+
+    private static String oneLine(ErrorEntry e) {
+        StringBuilder sb = new StringBuilder(e.input());
+        if (e.unit() != null) {
+            sb.append('!').append(e.unit());
+        }
+        sb.append(": ");
+        if (e.className() != null) {
+            sb.append(e.className());
+            if (e.method() != null) {
+                sb.append('.').append(e.method());
+            }
+            sb.append(": ");
+        }
+        return sb.append(e.message()).toString();
+    }
+
+    private void writeApp(AppFindings f, PrintWriter out) {
+        AppInfo a = f.app();
+        String title = a.packageName() != null ? a.packageName() : f.input().path();
+        StringBuilder head = new StringBuilder("== ").append(title);
+        if (a.versionName() != null) {
+            head.append(' ').append(a.versionName());
+        }
+        if (a.versionCode() != null) {
+            head.append(" (").append(a.versionCode()).append(')');
+        }
+        head.append("  [").append(f.input().format()).append(", ").append(f.input().path()).append(']');
+        out.println(head);
+        List<String> facts = new ArrayList<>();
+        if (a.minSdk() != null) {
+            facts.add("minSdk " + a.minSdk());
+        }
+        if (a.targetSdk() != null) {
+            facts.add("targetSdk " + a.targetSdk());
+        }
+        if (Boolean.TRUE.equals(a.debuggable())) {
+            facts.add("DEBUGGABLE");
+        }
+        if (Boolean.TRUE.equals(a.usesCleartextTraffic())) {
+            facts.add("cleartext traffic allowed");
+        }
+        if (!Boolean.FALSE.equals(a.allowBackup()) && a.packageName() != null) {
+            facts.add("backup allowed");
+        }
+        facts.add(f.stats().classes() + " classes");
+        out.println("   " + String.join(" · ", facts));
+        for (Signing s : f.signing()) {
+            out.println("   signed (" + s.scheme() + ") by " + s.subject() + (s.debugCertificate() ? "  DEBUG CERTIFICATE" : ""));
+        }
+
+        out.println();
+        out.println("   Personal data its code reads (" + f.dataAccess().size() + "):");
+        if (f.dataAccess().isEmpty()) {
+            out.println("     none found");
+        }
+        for (DataAccess d : f.dataAccess()) {
+            out.printf("     %-28s %s%n", d.dataType(), shortApi(d.api()));
+            List<String> sites = new ArrayList<>();
+            for (CodeLocation c : d.callSites()) {
+                sites.add(c.className() + "." + c.method().substring(0, c.method().indexOf('(')));
+            }
+            String more = sites.size() > MAX_SITES ? " ... and " + (sites.size() - MAX_SITES) + " more" : "";
+            out.printf("       by %s in %s%s%n", d.library() == null ? "the app" : d.library(),
+                    String.join(", ", sites.subList(0, Math.min(MAX_SITES, sites.size()))), more);
+        }
+
+        List<PermissionFinding> perms = new ArrayList<>(f.permissions());
+        perms.sort((x, y) -> Boolean.compare(y.isDangerous(), x.isDangerous()));
+        long dangerous = perms.stream().filter(p -> p.declared() && p.isDangerous()).count();
+        out.println();
+        out.println("   Permissions (" + perms.stream().filter(PermissionFinding::declared).count() + " declared, "
+                + dangerous + " dangerous):");
+        for (PermissionFinding p : perms) {
+            String mark = p.isDangerous() ? "!" : " ";
+            String state = p.declared() ? (p.usedBy().isEmpty() ? "declared" : "declared, used")
+                    : "USED BUT NOT DECLARED";
+            out.printf("   %s %-50s %-20s %s%n", mark, p.name(), p.protection() == null ? "-" : p.protection(), state);
+        }
+
+        List<ComponentFinding> exported = f.components().stream().filter(ComponentFinding::exported).toList();
+        out.println();
+        out.println("   Components (" + f.components().size() + ", " + exported.size() + " exported):");
+        for (ComponentFinding c : exported) {
+            out.printf("     exported %-14s %s (%s)%n", c.type(), c.name(), c.exportedReason());
+        }
+
+        List<Endpoint> endpoints = new ArrayList<>(f.endpoints());
+        endpoints.sort((x, y) -> Boolean.compare(y.cleartext(), x.cleartext()));
+        long clear = endpoints.stream().filter(Endpoint::cleartext).count();
+        out.println();
+        out.println("   Endpoints (" + endpoints.size() + ", " + clear + " cleartext):");
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (Endpoint e : endpoints) {
+            kinds.merge(e.kind(), 1, Integer::sum);
+            String where = e.foundIn().size() == 1 ? where(e.foundIn().get(0)) : e.foundIn().size() + " places";
+            out.printf("     %-5s %-6s %s  (%s)%n", e.cleartext() ? "CLEAR" : "", e.kind(), e.value(), where);
+        }
+    }
+
+    private static String where(Endpoint.Location l) {
+        if (l.file() != null) {
+            return l.resource() != null ? l.file() + " " + l.resource() : l.file();
+        }
+        return l.method() == null ? l.className() : l.className() + "." + l.method().substring(0, l.method().indexOf('('));
+    }
+
+    /** {@code Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;} to {@code TelephonyManager.getDeviceId()}. */
+    static String shortApi(String api) {
+        int arrow = api.indexOf("->");
+        if (arrow < 0 || !api.startsWith("L")) {
+            return api;
+        }
+        String owner = api.substring(1, arrow - 1);
+        owner = owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.');
+        String member = api.substring(arrow + 2);
+        int paren = member.indexOf('(');
+        if (paren >= 0) {
+            return owner + "." + member.substring(0, paren) + "()";
+        }
+        int colon = member.indexOf(':');
+        return owner + "." + (colon >= 0 ? member.substring(0, colon) : member);
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
+    }
+}
