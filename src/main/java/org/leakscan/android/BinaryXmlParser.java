@@ -68,6 +68,13 @@ import java.util.Objects;
  * typed value's index is used, which is what {@code TypedArray} reads.</li>
  * </ul>
  *
+ * <p>Seen in the wild (public issue threads): file type 0x0000 (apktool #2859, jadx #1502);
+ * strings starting after a gap (jadx #1797); {@code stringCount} larger than the strings, offsets
+ * overlapping them (jadx #1926); attribute size 24, wrong string counts and an {@code android:tag}
+ * with an invalid index on every element in BRATA samples (jadx #2210); real attribute names only
+ * in the resource map (jadx #1208); node header sizes other than 16 (androguard #1137); a
+ * {@code stylesStart} without styles "could indicate packers" (androguard's own warning).
+ *
  * <p>Costs are linear in the input: every node advances by its own size (at least 16 bytes),
  * attributes are bounded by the node bytes, and strings decode lazily within a budget. Errors are
  * {@link MalformedXmlException}s with one line naming the byte offset.

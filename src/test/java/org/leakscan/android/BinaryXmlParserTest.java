@@ -289,6 +289,24 @@ class BinaryXmlParserTest {
         assertTrue(e.getMessage().contains("styles start at 0x0, before the strings"), e.getMessage());
     }
 
+    /**
+     * Android 14 added a check that the style offsets fit before the strings; older releases, and
+     * this parser (which never reads styles), accept a huge styleCount with a well-formed style area.
+     */
+    @Test
+    void hugeStyleCountWithAWellFormedStyleAreaIsTolerated() {
+        byte[] axml = manifest();
+        Chunk pool = pool(axml);
+        int end = pool.offset() + pool.size();
+        byte[] endSpan = new byte[12];
+        java.util.Arrays.fill(endSpan, (byte) 0xff);
+        axml = insertAt(axml, end, endSpan);
+        Bytes.addS32(axml, pool.offset() + 4, 12);
+        Bytes.putS32(axml, pool.offset() + 12, 0x10000000);
+        Bytes.putS32(axml, pool.offset() + 24, pool.size());
+        assertSampleTree(BinaryXmlParser.parse(axml));
+    }
+
     @Test
     void poolWhoseLastCharacterIsNotNulIsRejected() {
         byte[] axml = manifest();

@@ -191,6 +191,48 @@ class ResourceTableTest {
         assertTrue(table.resolve(0x7f010002).isEmpty(), "41 steps exceed the bound of 32");
     }
 
+    @Test
+    void readsSeveralPackages() {
+        byte[] app = sample(w -> w).toBytes();
+        ArscWriter libraryWriter = new ArscWriter("com.example.lib").packageId(0x7e);
+        libraryWriter.integer("lib_version", 3);
+        libraryWriter.bool("lib_flag", false);
+        byte[] library = libraryWriter.toBytes();
+        ArscChunk libraryPackage = first(library, ArscWriter.RES_TABLE_PACKAGE_TYPE);
+        byte[] packageBytes = Bytes.head(Bytes.remove(library, 0, libraryPackage.offset()), libraryPackage.size());
+        byte[] both = Bytes.insert(app, app.length, packageBytes);
+        Bytes.addS32(both, 4, packageBytes.length);
+        Bytes.putS32(both, 8, 2);
+
+        ResourceTable table = ResourceTable.parse(both);
+        assertEquals(List.of(new ResourcePackage(0x7f, "com.example.res"), new ResourcePackage(0x7e, "com.example.lib")),
+                table.packages());
+        assertEquals("com.example.res", table.packageName());
+        assertEquals("Example", table.string(APP_NAME));
+        assertEquals("3", table.value(0x7e010000).orElseThrow().format());
+        assertEquals("integer/lib_version", table.name(0x7e010000));
+        assertEquals(OptionalInt.of(0x7e020000), table.id("com.example.lib:bool/lib_flag"));
+        assertEquals(OptionalInt.of(VERSION_CODE), table.id("integer/version_code"));
+    }
+
+    @Test
+    void configurationsAreDescribedLikeResourceFolders() {
+        ByteBuffer config = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        config.putInt(0, 64).putShort(4, (short) 310).putShort(6, (short) 4);
+        config.put(8, (byte) 's').put(9, (byte) 'r').put(10, (byte) 'R').put(11, (byte) 'S');
+        config.put(36, (byte) 'L').put(37, (byte) 'a').put(38, (byte) 't').put(39, (byte) 'n');
+        config.put(12, (byte) 2).putShort(14, (short) 240).put(29, (byte) 0x20).putShort(30, (short) 600);
+        config.putShort(24, (short) 21);
+        assertEquals("mcc310-mnc4-b+sr+Latn+RS-sw600dp-land-night-hdpi-v21",
+                ResourceConfig.read(config.array(), 0, 64).describe());
+
+        ByteBuffer shortConfig = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        shortConfig.putInt(0, 28).putShort(24, (short) 26).put(8, (byte) 0xad).put(9, (byte) 0x05);
+        ResourceConfig threeLetters = ResourceConfig.read(shortConfig.array(), 0, 64);
+        assertEquals("fil-v26", threeLetters.describe());
+        assertEquals("default", ResourceConfig.read(new byte[] {64, 0, 0, 0, 0, 0, 0, 0}, 0, 8).describe());
+    }
+
     // ---- tolerated damage ------------------------------------------------------------------------------
 
     @Test
