@@ -77,7 +77,8 @@ public final class ResourceTable {
     }
 
     /**
-     * Reads a {@code resources.arsc}.
+     * Reads a {@code resources.arsc}. The table keeps {@code bytes} and decodes entries from it on
+     * demand, so the array must not change afterwards.
      *
      * @throws MalformedResourcesException when Android's loader would refuse the table
      */
