@@ -30,7 +30,7 @@ public final class CodeOwnership {
             if (manifest.application() != null && manifest.application().className() != null) {
                 packages.add(packageOfClass(manifest.application().className()));
             }
-            for (AndroidManifest.Component c : manifest.components()) {
+            for (org.leakscan.android.Component c : manifest.components()) {
                 String p = packageOfClass(c.name());
                 if (!p.isEmpty() && firstLabels(p, 2).equals(root)) {
                     packages.add(p);

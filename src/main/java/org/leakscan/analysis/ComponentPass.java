@@ -26,9 +26,9 @@ public final class ComponentPass implements Pass {
             return;
         }
         List<ComponentFinding> out = new ArrayList<>();
-        for (AndroidManifest.Component c : m.components()) {
+        for (org.leakscan.android.Component c : m.components()) {
             TreeSet<String> actions = new TreeSet<>();
-            for (AndroidManifest.IntentFilter f : c.intentFilters()) {
+            for (org.leakscan.android.IntentFilter f : c.intentFilters()) {
                 actions.addAll(f.actions());
             }
             out.add(new ComponentFinding(c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), c.name(),

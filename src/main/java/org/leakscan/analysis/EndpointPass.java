@@ -78,13 +78,13 @@ public final class EndpointPass implements Pass {
         }
         ResourceTable table = context.resources();
         if (table != null) {
-            for (ResourceTable.StringResource r : table.strings()) {
+            for (org.leakscan.android.StringResource r : table.strings()) {
                 collector.scan(r.value(), Endpoint.Location.file("resources.arsc", r.name()));
             }
         }
         AndroidManifest manifest = context.manifest();
         if (manifest != null) {
-            for (AndroidManifest.MetaData d : manifest.metaData()) {
+            for (org.leakscan.android.MetaData d : manifest.metaData()) {
                 if (d.value() != null) {
                     collector.scan(d.value(), Endpoint.Location.file("AndroidManifest.xml", "meta-data " + d.name()));
                 }
@@ -137,9 +137,6 @@ public final class EndpointPass implements Pass {
                 if (a.rawValue() != null) {
                     collector.scan(a.rawValue(), where);
                 }
-            }
-            if (e.text() != null) {
-                collector.scan(e.text(), where);
             }
             todo.addAll(e.children());
         }

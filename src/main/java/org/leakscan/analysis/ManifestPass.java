@@ -20,7 +20,7 @@ public final class ManifestPass implements Pass {
         if (m == null) {
             return;
         }
-        AndroidManifest.Application a = m.application();
+        org.leakscan.android.Application a = m.application();
         context.setAppInfo(new AppInfo(m.packageName(), m.versionName(), m.versionCode(), m.minSdk(), m.targetSdk(),
                 a == null ? null : a.debuggable(), a == null ? null : a.allowBackup(),
                 usesCleartextTraffic(m), a == null ? null : a.networkSecurityConfig(),

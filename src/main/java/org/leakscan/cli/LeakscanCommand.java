@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             "which components other apps can reach, and which network endpoints it names."
         },
         subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = 2,
+        exitCodeOnExecutionException = 70,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:done, within policy",
@@ -36,8 +38,6 @@ public final class LeakscanCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LeakscanCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExitCodeOnInvalidInput(ExitCode.USAGE.code());
-        cl.setExitCodeOnExecutionException(ExitCode.INTERNAL_ERROR.code());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             boolean verbose = parseResult.hasMatchedOption("--verbose");

@@ -37,6 +37,8 @@ import picocli.CommandLine.Parameters;
         usageHelpAutoWidth = true,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        exitCodeOnInvalidInput = 2,
+        exitCodeOnExecutionException = 70,
         description = {
             "Scans Android apps and libraries and reports what personal data their code can read.",
             "",

@@ -1,0 +1,180 @@
+package org.leakscan.analysis.dataflow;
+
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An abstract value: the objects a register may point to, the taint labels it may carry, and the
+ * string constants it may equal. Immutable; {@link #join} returns {@code this} when nothing is added,
+ * so callers detect change with {@code !=}.
+ */
+public final class Value {
+
+    /** More constants than this and the value is "any string". */
+    static final int MAX_CONSTANTS = 16;
+    /** Longer constants than this are cut: URLs and class names fit; a megabyte of text does not need to. */
+    static final int MAX_CONSTANT_LENGTH = 2048;
+
+    public static final Value EMPTY = new Value(new BitSet(), new BitSet(), Set.of(), false);
+
+    private final BitSet objects;
+    private final BitSet taints;
+    private final Set<String> constants;
+    /** True when the value may be a string not in {@link #constants} (constants then only list known ones). */
+    private final boolean anyString;
+
+    private Value(BitSet objects, BitSet taints, Set<String> constants, boolean anyString) {
+        this.objects = objects;
+        this.taints = taints;
+        this.constants = constants;
+        this.anyString = anyString;
+    }
+
+    public static Value ofObject(int object) {
+        BitSet b = new BitSet();
+        b.set(object);
+        return new Value(b, new BitSet(), Set.of(), false);
+    }
+
+    public static Value ofTaint(int label) {
+        BitSet b = new BitSet();
+        b.set(label);
+        return new Value(new BitSet(), b, Set.of(), false);
+    }
+
+    public static Value ofTaints(BitSet labels) {
+        return labels.isEmpty() ? EMPTY : new Value(new BitSet(), (BitSet) labels.clone(), Set.of(), false);
+    }
+
+    public static Value ofConstant(String s) {
+        String c = s.length() > MAX_CONSTANT_LENGTH ? s.substring(0, MAX_CONSTANT_LENGTH) : s;
+        return new Value(new BitSet(), new BitSet(), Set.of(c), false);
+    }
+
+    /** A string nothing is known about. */
+    public static final Value ANY_STRING = new Value(new BitSet(), new BitSet(), Set.of(), true);
+
+    public BitSet objects() {
+        return objects;
+    }
+
+    public BitSet taints() {
+        return taints;
+    }
+
+    public boolean isTainted() {
+        return !taints.isEmpty();
+    }
+
+    /** The string constants this value may be; empty when none are known. */
+    public Set<String> constants() {
+        return constants;
+    }
+
+    /** True when the value may be a string other than {@link #constants()}. */
+    public boolean mayBeOtherString() {
+        return anyString;
+    }
+
+    /** The single constant this value must be, or null. */
+    public String singleConstant() {
+        return !anyString && constants.size() == 1 ? constants.iterator().next() : null;
+    }
+
+    public boolean isEmpty() {
+        return objects.isEmpty() && taints.isEmpty() && constants.isEmpty() && !anyString;
+    }
+
+    /** The union; {@code this} itself when {@code other} adds nothing. */
+    public Value join(Value other) {
+        if (other == this || other == EMPTY || other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        boolean newObjects = !contains(objects, other.objects);
+        boolean newTaints = !contains(taints, other.taints);
+        boolean newAny = other.anyString && !anyString;
+        boolean newConstants = !anyString && !constants.containsAll(other.constants);
+        if (!newObjects && !newTaints && !newAny && !newConstants) {
+            return this;
+        }
+        BitSet o = objects;
+        if (newObjects) {
+            o = (BitSet) objects.clone();
+            o.or(other.objects);
+        }
+        BitSet t = taints;
+        if (newTaints) {
+            t = (BitSet) taints.clone();
+            t.or(other.taints);
+        }
+        boolean any = anyString || other.anyString;
+        Set<String> c = constants;
+        if (newConstants && !any) {
+            TreeSet<String> merged = new TreeSet<>(constants);
+            merged.addAll(other.constants);
+            if (merged.size() > MAX_CONSTANTS) {
+                any = true;
+                c = Set.of();
+            } else {
+                c = Collections.unmodifiableSet(merged);
+            }
+        }
+        if (any) {
+            c = Set.of();
+        }
+        return new Value(o, t, c, any);
+    }
+
+    /** The same objects and constants with extra taint labels. */
+    public Value withTaints(BitSet more) {
+        if (more.isEmpty() || contains(taints, more)) {
+            return this;
+        }
+        BitSet t = (BitSet) taints.clone();
+        t.or(more);
+        return new Value(objects, t, constants, anyString);
+    }
+
+    /** Only the taint labels (for values that are new data derived from this one, e.g. a string). */
+    public Value taintOnly() {
+        if (objects.isEmpty() && constants.isEmpty() && !anyString) {
+            return this;
+        }
+        return taints.isEmpty() ? EMPTY : new Value(new BitSet(), taints, Set.of(), false);
+    }
+
+    /** The value without its constants. */
+    public Value withoutConstants() {
+        return constants.isEmpty() && !anyString ? this : new Value(objects, taints, Set.of(), false);
+    }
+
+    private static boolean contains(BitSet big, BitSet small) {
+        if (small.isEmpty()) {
+            return true;
+        }
+        BitSet x = (BitSet) small.clone();
+        x.andNot(big);
+        return x.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Value v && v.objects.equals(objects) && v.taints.equals(taints)
+                && v.constants.equals(constants) && v.anyString == anyString;
+    }
+
+    @Override
+    public int hashCode() {
+        return objects.hashCode() * 31 + taints.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Value{objs=" + objects + ", taints=" + taints + ", consts=" + (anyString ? "*" : constants) + "}";
+    }
+}

@@ -1,0 +1,89 @@
+package org.leakscan.catalog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Every catalogue an analysis reads, loaded together: built into the jar by default, or with
+ * files from a user's folder taking the place of the built-in ones ({@code --signatures DIR}).
+ * Immutable and thread-safe; the built-in set is loaded once per process.
+ */
+public final class Catalogs {
+
+    private static volatile Catalogs builtIn;
+
+    private final SourceCatalog sources;
+    private final DataTypeCatalog dataTypes;
+    private final PermissionCatalog permissions;
+    private final ApiPermissionCatalog apiPermissions;
+    private final FrameworkTypes frameworkTypes;
+
+    public Catalogs(SourceCatalog sources, DataTypeCatalog dataTypes, PermissionCatalog permissions,
+                    ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes) {
+        this.sources = sources;
+        this.dataTypes = dataTypes;
+        this.permissions = permissions;
+        this.apiPermissions = apiPermissions;
+        this.frameworkTypes = frameworkTypes;
+    }
+
+    /** The catalogues shipped in the jar. */
+    public static Catalogs builtIn() {
+        Catalogs c = builtIn;
+        if (c == null) {
+            synchronized (Catalogs.class) {
+                c = builtIn;
+                if (c == null) {
+                    try {
+                        c = new Catalogs(SourceCatalog.loadDefault(), DataTypeCatalog.loadDefault(),
+                                PermissionCatalog.loadDefault(), ApiPermissionCatalog.loadDefault(),
+                                FrameworkTypes.loadDefault());
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("built-in catalogue broken: " + e.getMessage(), e);
+                    }
+                    builtIn = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The catalogues with files from {@code dir} in place of the built-in ones.
+     *
+     * @throws CatalogException when the folder is missing or a file in it is invalid
+     */
+    public static Catalogs load(Path dir) throws CatalogException {
+        if (!Files.isDirectory(dir)) {
+            throw new CatalogException("--signatures " + dir + ": not a folder");
+        }
+        try {
+            return new Catalogs(SourceCatalog.loadFrom(dir), DataTypeCatalog.loadFrom(dir),
+                    PermissionCatalog.loadFrom(dir), ApiPermissionCatalog.loadFrom(dir), FrameworkTypes.loadFrom(dir));
+        } catch (CatalogException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CatalogException(dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SourceCatalog sources() {
+        return sources;
+    }
+
+    public DataTypeCatalog dataTypes() {
+        return dataTypes;
+    }
+
+    public PermissionCatalog permissions() {
+        return permissions;
+    }
+
+    public ApiPermissionCatalog apiPermissions() {
+        return apiPermissions;
+    }
+
+    public FrameworkTypes frameworkTypes() {
+        return frameworkTypes;
+    }
+}
