@@ -6,6 +6,9 @@ import java.util.concurrent.ExecutorService;
 import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.android.AndroidManifest;
 import org.leakscan.android.BinaryXmlParser;
+import org.leakscan.android.MalformedManifestException;
+import org.leakscan.android.MalformedResourcesException;
+import org.leakscan.android.MalformedXmlException;
 import org.leakscan.android.ManifestParser;
 import org.leakscan.android.ResourceTable;
 import org.leakscan.android.TextXmlParser;
@@ -79,10 +82,12 @@ public final class AppAnalyzer {
         }
         try {
             return ResourceTable.parse(app.resources());
+        } catch (MalformedResourcesException e) {
+            diagnostics.unit(Stage.ANDROID, "resources.arsc", e.getMessage());
         } catch (RuntimeException e) {
-            diagnostics.unit(Stage.ANDROID, "resources.arsc", PassRunner.oneLine(e));
-            return null;
+            diagnostics.unit(Stage.ANDROID, "resources.arsc", "unreadable (" + PassRunner.oneLine(e) + ")");
         }
+        return null;
     }
 
     private static AndroidManifest readManifest(AppPackage app, ResourceTable resources, Diagnostics diagnostics) {
@@ -93,9 +98,11 @@ public final class AppAnalyzer {
             XmlElement root = app.manifestIsText() ? TextXmlParser.parse(app.manifest())
                     : BinaryXmlParser.parse(app.manifest());
             return ManifestParser.parse(root, resources);
+        } catch (MalformedXmlException | MalformedManifestException e) {
+            diagnostics.unit(Stage.ANDROID, "AndroidManifest.xml", e.getMessage());
         } catch (RuntimeException e) {
-            diagnostics.unit(Stage.ANDROID, "AndroidManifest.xml", PassRunner.oneLine(e));
-            return null;
+            diagnostics.unit(Stage.ANDROID, "AndroidManifest.xml", "unreadable (" + PassRunner.oneLine(e) + ")");
         }
+        return null;
     }
 }

@@ -79,6 +79,11 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
                 problems.add("entry '" + printable(name) + "' skipped: its name climbs out of the archive");
                 continue;
             }
+            String bomb = bombReason(e, limits);
+            if (bomb != null) {
+                problems.add("entry '" + printable(name) + "' skipped: zip bomb (" + bomb + ")");
+                continue;
+            }
             if (!zip.canReadEntryData(e)) {
                 problems.add("entry '" + printable(name) + "' skipped: encrypted or unsupported compression method "
                         + e.getMethod());
@@ -89,6 +94,23 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
             }
         }
         return new ZipArchive(displayName, limits, zip, Collections.unmodifiableMap(entries), List.copyOf(problems));
+    }
+
+    /**
+     * Why an entry's declared sizes make it a bomb, or null. Declared sizes can lie, so
+     * {@link #read} checks again while inflating; this catches the honest bombs before anyone asks.
+     */
+    static String bombReason(ZipArchiveEntry e, ZipLimits limits) {
+        long size = e.getSize();
+        long compressed = Math.max(1, e.getCompressedSize());
+        if (size > limits.maxEntryBytes()) {
+            return "declares " + size + " bytes, over the limit of " + limits.maxEntryBytes();
+        }
+        if (size > limits.ratioThresholdBytes() && size / compressed > limits.maxRatio()) {
+            return "expands more than " + limits.maxRatio() + " times its compressed size: " + compressed + " to "
+                    + size + " bytes";
+        }
+        return null;
     }
 
     /** True when a name would land outside the folder it is extracted into. */

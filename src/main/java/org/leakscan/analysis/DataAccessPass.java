@@ -1,0 +1,228 @@
+package org.leakscan.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.leakscan.analysis.findings.CodeLocation;
+import org.leakscan.analysis.findings.DataAccess;
+import org.leakscan.catalog.ContentUriSource;
+import org.leakscan.catalog.DataCategory;
+import org.leakscan.catalog.Source;
+import org.leakscan.catalog.SourceCatalog;
+import org.leakscan.catalog.SourcePermissions;
+import org.leakscan.program.ClassDef;
+import org.leakscan.program.FieldRef;
+import org.leakscan.program.Insn;
+import org.leakscan.program.MethodDef;
+import org.leakscan.program.MethodRef;
+import org.leakscan.program.Types;
+
+/**
+ * Every place the app's code reads personal data: calls of source APIs (matched up the class
+ * hierarchy, with argument conditions such as {@code "android_id"} checked against the constant
+ * passed), reads of source fields ({@code Build.SERIAL}), app methods that implement callback
+ * sources ({@code onLocationChanged}), and content-provider URIs (a {@code CONTENT_URI} field or a
+ * {@code content://} constant in a method that calls a URI reader such as
+ * {@code ContentResolver.query}). Accessors ({@code Location.getLatitude}) count only for data types
+ * no other source already shows, so one read is not listed twice.
+ */
+public final class DataAccessPass implements Pass {
+
+    public static final PassInfo INFO = PassInfo.of("data-access",
+            "call sites of personal-data APIs, source fields, callback sources and content URIs",
+            CodeIndexPass.INFO.id());
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    /** One hit before grouping. */
+    private record Hit(String dataType, String api, String permission, CodeLocation site, String library,
+                       boolean accessor) {
+    }
+
+    @Override
+    public void run(AnalysisContext context) {
+        SourceCatalog catalog = context.catalogs().sources();
+        CodeIndex index = context.codeIndex();
+        List<Hit> hits = new ArrayList<>();
+        // Calls, in a stable order.
+        List<MethodRef> called = new ArrayList<>(index.calledMethods());
+        called.sort(Comparator.comparing(MethodRef::toString));
+        for (MethodRef ref : called) {
+            List<Source> sources = context.resolver().resolve(ref, (t, sig) -> {
+                List<Source> s = catalog.sourcesFor(t, sig);
+                return s.isEmpty() ? null : s;
+            });
+            if (sources == null) {
+                continue;
+            }
+            for (CodeSite site : index.callsTo(ref)) {
+                Insn.Invoke call = (Insn.Invoke) site.insn();
+                for (Source s : sources) {
+                    if (s.argEquals() != null && !argumentMatches(site, call, s)) {
+                        continue;
+                    }
+                    hits.add(hit(context, s.dataType(), s.api(), permission(s.permissions()), site, s.accessor()));
+                }
+            }
+        }
+        // Source fields.
+        List<FieldRef> fields = new ArrayList<>(index.readFields());
+        fields.sort(Comparator.comparing(FieldRef::toString));
+        for (FieldRef ref : fields) {
+            Source s = context.resolver().resolveField(ref, (t, key) -> {
+                int colon = key.indexOf(':');
+                return catalog.fieldSource(new FieldRef(t, key.substring(0, colon), key.substring(colon + 1)))
+                        .orElse(null);
+            });
+            if (s != null) {
+                for (CodeSite site : index.readsOf(ref)) {
+                    hits.add(hit(context, s.dataType(), s.api(), permission(s.permissions()), site, s.accessor()));
+                }
+            }
+        }
+        hits.addAll(callbackHits(context, catalog));
+        hits.addAll(contentUriHits(context, catalog, index));
+        context.setDataAccess(group(context, hits));
+    }
+
+    private static Hit hit(AnalysisContext context, String dataType, String api, String permission, CodeSite site,
+                           boolean accessor) {
+        return new Hit(dataType, api, permission, site.location(), context.ownership().libraryOf(site.owner().type()),
+                accessor);
+    }
+
+    /** The argument's constant, when the instructions before the call show one. */
+    static boolean argumentMatches(CodeSite site, Insn.Invoke call, Source s) {
+        int argIndex = s.argEquals().argument() - (call.isStatic() ? 1 : 0);
+        if (argIndex < 0 || argIndex >= call.args().length) {
+            return false;
+        }
+        Object constant = LocalConstants.before(site.method().body().insns(), site.index(), call.args()[argIndex]);
+        return s.argEquals().matches(constant);
+    }
+
+    /** App methods that implement a callback source declared on one of their framework ancestors. */
+    private static List<Hit> callbackHits(AnalysisContext context, SourceCatalog catalog) {
+        List<Hit> out = new ArrayList<>();
+        if (catalog.callbacks().isEmpty()) {
+            return out;
+        }
+        Set<String> callbackNames = new HashSet<>();
+        for (Source s : catalog.callbacks()) {
+            callbackNames.add(s.method().name());
+        }
+        for (ClassDef c : context.program().classes()) {
+            for (MethodDef m : c.methods()) {
+                if (m.isStatic() || m.body() == null || !callbackNames.contains(m.ref().name())) {
+                    continue;
+                }
+                for (String ancestor : context.hierarchy().ancestors(c.type())) {
+                    if (ancestor.equals(c.type())) {
+                        continue;
+                    }
+                    List<Source> sources = catalog.callbacksFor(ancestor, m.signature());
+                    for (Source s : sources) {
+                        out.add(new Hit(s.dataType(), s.api(), permission(s.permissions()),
+                                new CodeLocation(Types.toJavaName(c.type()), m.signature()),
+                                context.ownership().libraryOf(c.type()), s.accessor()));
+                    }
+                    if (!sources.isEmpty()) {
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A content URI counts where a method names it (a {@code CONTENT_URI} field, a {@code content://}
+     * constant) and also calls a URI reader: the reader's URI argument then most likely is it.
+     */
+    private static List<Hit> contentUriHits(AnalysisContext context, SourceCatalog catalog, CodeIndex index) {
+        Set<MethodDef> readers = new HashSet<>();
+        for (MethodRef ref : index.calledMethods()) {
+            Boolean isReader = context.resolver().resolve(ref,
+                    (t, sig) -> catalog.isUriReader(MethodRef.parse(t + "->" + sig)) ? Boolean.TRUE : null);
+            if (isReader != null) {
+                for (CodeSite site : index.callsTo(ref)) {
+                    readers.add(site.method());
+                }
+            }
+        }
+        List<Hit> out = new ArrayList<>();
+        if (readers.isEmpty()) {
+            return out;
+        }
+        for (FieldRef ref : index.readFields()) {
+            Optional<ContentUriSource> uri = catalog.contentUriForField(ref);
+            if (uri.isPresent()) {
+                for (CodeSite site : index.readsOf(ref)) {
+                    if (readers.contains(site.method())) {
+                        ContentUriSource u = uri.get();
+                        out.add(hit(context, u.dataType(), u.uri(), permission(u.permissions()), site, false));
+                    }
+                }
+            }
+        }
+        for (CodeIndex.StringSite s : index.strings()) {
+            if (s.value().startsWith("content://") && readers.contains(s.site().method())) {
+                Optional<ContentUriSource> uri = catalog.contentUriFor(s.value());
+                if (uri.isPresent()) {
+                    ContentUriSource u = uri.get();
+                    out.add(hit(context, u.dataType(), u.uri(), permission(u.permissions()), s.site(), false));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code A}, {@code A|B} (any of) or {@code A+B} (all of); null when none. */
+    static String permission(SourcePermissions p) {
+        if (p == null || p.isEmpty()) {
+            return null;
+        }
+        return String.join(p.relation() == SourcePermissions.Relation.ALL_OF ? "+" : "|", p.names());
+    }
+
+    private static List<DataAccess> group(AnalysisContext context, List<Hit> hits) {
+        Set<String> directTypes = new HashSet<>();
+        for (Hit h : hits) {
+            if (!h.accessor()) {
+                directTypes.add(h.dataType());
+            }
+        }
+        Map<List<String>, TreeSet<CodeLocation>> sites = new TreeMap<>(
+                Comparator.<List<String>, String>comparing(k -> k.get(0))
+                        .thenComparing(k -> k.get(1))
+                        .thenComparing(k -> k.get(3)));
+        Map<List<String>, String> permissions = new java.util.HashMap<>();
+        for (Hit h : hits) {
+            if (h.accessor() && directTypes.contains(h.dataType())) {
+                continue;
+            }
+            List<String> key = java.util.Arrays.asList(h.dataType(), h.api(), h.permission(),
+                    h.library() == null ? "" : h.library());
+            sites.computeIfAbsent(key, k -> new TreeSet<>()).add(h.site());
+            permissions.put(key, h.permission());
+        }
+        List<DataAccess> out = new ArrayList<>();
+        for (Map.Entry<List<String>, TreeSet<CodeLocation>> e : sites.entrySet()) {
+            String dataType = e.getKey().get(0);
+            String library = e.getKey().get(3);
+            String category = context.catalogs().dataTypes().categoryOf(dataType).map(DataCategory::name).orElse(null);
+            out.add(new DataAccess(dataType, category, e.getKey().get(1), permissions.get(e.getKey()),
+                    List.copyOf(e.getValue()), library.isEmpty() ? null : library));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package org.leakscan.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.leakscan.analysis.findings.DataAccess;
+import org.leakscan.analysis.findings.PermissionFinding;
+import org.leakscan.android.AndroidManifest;
+import org.leakscan.android.UsesPermission;
+import org.leakscan.catalog.PermissionCatalog;
+import org.leakscan.catalog.PermissionRequirement;
+import org.leakscan.program.MethodRef;
+
+/**
+ * Permissions the manifest asks for, and the framework APIs in code that need each: from the
+ * API→permission map Android's own annotations give (API 34), and from the data-access findings,
+ * whose catalogue also knows what older Android versions required ({@code getDeviceId} needed
+ * {@code READ_PHONE_STATE} up to API 28). A permission code needs but the manifest lacks is listed
+ * too, with {@code declared: false}.
+ */
+public final class PermissionPass implements Pass {
+
+    public static final PassInfo INFO = PassInfo.of("permissions",
+            "declared permissions, protection levels, and the APIs in code that need each",
+            CodeIndexPass.INFO.id(), DataAccessPass.INFO.id());
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void run(AnalysisContext context) {
+        Map<String, TreeSet<String>> usedBy = new TreeMap<>();
+        CodeIndex index = context.codeIndex();
+        for (MethodRef ref : index.calledMethods()) {
+            Map.Entry<String, PermissionRequirement> annotated = context.resolver().resolve(ref, (t, sig) -> {
+                PermissionRequirement r = context.catalogs().apiPermissions().permissionsFor(t, sig);
+                return r == null ? null : Map.entry(t + "->" + sig, r);
+            });
+            if (annotated != null) {
+                for (String p : annotated.getValue().permissions()) {
+                    if (p.indexOf('.') < 0) {
+                        continue; // AOSP's pseudo-permissions such as "carrier privileges"
+                    }
+                    usedBy.computeIfAbsent(p, k -> new TreeSet<>()).add(annotated.getKey());
+                }
+            }
+        }
+        // Sources come from the data-access pass, where argument conditions were already checked.
+        for (DataAccess d : context.dataAccess()) {
+            if (d.permission() != null) {
+                for (String p : d.permission().split("[|+]")) {
+                    usedBy.computeIfAbsent(p, k -> new TreeSet<>()).add(d.api());
+                }
+            }
+        }
+
+        Map<String, UsesPermission> declared = new TreeMap<>();
+        AndroidManifest manifest = context.manifest();
+        if (manifest != null) {
+            for (UsesPermission u : manifest.usesPermissions()) {
+                declared.putIfAbsent(u.name(), u);
+            }
+        }
+        TreeSet<String> names = new TreeSet<>(declared.keySet());
+        // Without a manifest (a JAR) "used" cannot be compared with "declared": list what code needs.
+        names.addAll(usedBy.keySet());
+        PermissionCatalog platform = context.catalogs().permissions();
+        List<PermissionFinding> out = new ArrayList<>();
+        for (String name : names) {
+            PermissionCatalog.Permission p = platform.permission(name);
+            UsesPermission u = declared.get(name);
+            out.add(new PermissionFinding(name, u != null, p == null ? null : p.protection(),
+                    p == null ? null : p.group(), u == null ? null : u.maxSdkVersion(),
+                    List.copyOf(usedBy.getOrDefault(name, new TreeSet<>()))));
+        }
+        context.setPermissions(out);
+    }
+}
