@@ -1,0 +1,188 @@
+package org.leakscan.catalog;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leakscan.catalog.TaintTransfer.Endpoint;
+import org.leakscan.program.ClassHierarchy;
+import org.leakscan.program.MethodRef;
+
+/**
+ * The sinks from {@code sinks.json}: the library calls through which data can leave an app
+ * (network, SMS, log, files, other apps, clipboard, Bluetooth, Nearby), each with the arguments
+ * that carry the data and those that name the destination. See {@link Sink} for how entries that
+ * only build a request, open a stream, or write to a stream work together.
+ *
+ * <p>Entries are keyed by the exact descriptor on the type that declares (or re-declares) the
+ * method. A call site names its static receiver type, so match it with
+ * {@link #sinkFor(MethodRef, ClassHierarchy)}, which walks the class hierarchy. Immutable and
+ * thread-safe.
+ */
+public final class SinkCatalog {
+
+    /** The catalogue's file name, in {@code signatures/} and in a {@code --signatures} directory. */
+    public static final String FILE_NAME = "sinks.json";
+    /** The schema name the file must carry. */
+    public static final String SCHEMA = "leakscan-sinks/1";
+
+    private static final String RESOURCE = "/org/leakscan/signatures/" + FILE_NAME;
+    private static final Set<String> TOP_KEYS = Set.of("schema", "description", "sinks");
+    private static final Set<String> SINK_KEYS = Set.of("api", "kind", "channel", "dataArgs", "destinationArgs", "sends",
+            "static", "verified", "opens", "streamWrite", "apiNotes");
+
+    private final List<Sink> sinks;
+    private final Map<String, Sink> byApi;
+
+    private SinkCatalog(List<Sink> sinks) {
+        this.sinks = List.copyOf(sinks);
+        Map<String, Sink> map = new HashMap<>();
+        for (Sink s : sinks) {
+            map.put(s.api().toString(), s);
+        }
+        this.byApi = Map.copyOf(map);
+    }
+
+    /** The catalogue shipped in the jar, parsed once on first use. */
+    public static SinkCatalog loadDefault() {
+        return Default.INSTANCE;
+    }
+
+    /** The catalogue in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one. */
+    public static SinkCatalog loadFrom(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return loadDefault();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a {@code leakscan-sinks/1} document.
+     *
+     * @throws IllegalArgumentException when it is not one, naming the first problem and its entry
+     */
+    public static SinkCatalog load(InputStream in) {
+        return load(in, FILE_NAME);
+    }
+
+    private static SinkCatalog load(InputStream in, String source) {
+        JsonObject root = FlowCatalogJson.root(in, source, SCHEMA);
+        FlowCatalogJson.onlyKeys(root, TOP_KEYS, source);
+        List<Sink> sinks = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        int index = 0;
+        for (JsonElement element : FlowCatalogJson.array(root, "sinks", source)) {
+            String where = source + ": sinks[" + index + "]";
+            Sink sink;
+            try {
+                sink = sink(FlowCatalogJson.object(element, where), where);
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+            Integer first = seen.putIfAbsent(sink.api().toString(), index);
+            if (first != null) {
+                throw new IllegalArgumentException(where + ": duplicate of sinks[" + first + "]: " + sink.api());
+            }
+            sinks.add(sink);
+            index++;
+        }
+        return new SinkCatalog(sinks);
+    }
+
+    private static Sink sink(JsonObject o, String where) {
+        FlowCatalogJson.onlyKeys(o, SINK_KEYS, where);
+        MethodRef api = FlowCatalogJson.method(o, "api", where);
+        SinkKind kind = SinkKind.fromId(FlowCatalogJson.string(o, "kind", where));
+        String channel = FlowCatalogJson.string(o, "channel", where);
+        List<Integer> data = FlowCatalogJson.argNumbers(o, "dataArgs", where);
+        List<Integer> destination = FlowCatalogJson.argNumbers(o, "destinationArgs", where);
+        boolean sends = FlowCatalogJson.bool(o, "sends", where);
+        boolean isStatic = FlowCatalogJson.flag(o, "static", false, where);
+        boolean verified = FlowCatalogJson.flag(o, "verified", true, where);
+        Endpoint opens = null;
+        if (o.has("opens")) {
+            opens = Endpoint.parse(FlowCatalogJson.string(o, "opens", where));
+        }
+        boolean streamWrite = FlowCatalogJson.flag(o, "streamWrite", false, where);
+        String notes = FlowCatalogJson.string(o, "apiNotes", where);
+        return new Sink(api, kind, channel, data, destination, sends, isStatic, verified, opens, streamWrite, notes);
+    }
+
+    /**
+     * The sink declared exactly as {@code ownerType->nameAndDescriptor}, or null.
+     *
+     * @param ownerType         e.g. {@code Landroid/telephony/SmsManager;}
+     * @param nameAndDescriptor e.g. {@code sendTextMessage(Ljava/lang/String;...)V}
+     */
+    public Sink sinkFor(String ownerType, String nameAndDescriptor) {
+        return byApi.get(ownerType + "->" + nameAndDescriptor);
+    }
+
+    /** The sink declared exactly as {@code method}, or null. */
+    public Sink sinkFor(MethodRef method) {
+        return sinkFor(method.owner(), method.signature());
+    }
+
+    /**
+     * The sink a call site reaches: the entry on the call's owner type or, failing that, on the
+     * nearest ancestor that has one (superclasses first, then interfaces). A call on
+     * {@code Lcom/example/MainActivity;->startActivity(Landroid/content/Intent;)V} finds the
+     * entry on {@code Activity}; a call on {@code Ljavax/net/ssl/HttpsURLConnection;} finds
+     * those on {@code URLConnection}. Null when there is none. The caller decides whether the
+     * method is library code: an app's own override is analysed, not matched.
+     */
+    public Sink sinkFor(MethodRef call, ClassHierarchy hierarchy) {
+        String signature = call.signature();
+        for (String type : hierarchy.ancestors(call.owner())) {
+            Sink sink = sinkFor(type, signature);
+            if (sink != null) {
+                return sink;
+            }
+        }
+        return null;
+    }
+
+    /** Every sink, in file order. */
+    public List<Sink> sinks() {
+        return sinks;
+    }
+
+    /** The sinks of one kind, in file order. */
+    public List<Sink> sinksOf(SinkKind kind) {
+        return sinks.stream().filter(s -> s.kind() == kind).toList();
+    }
+
+    /** Number of entries. */
+    public int size() {
+        return sinks.size();
+    }
+
+    /** Lazy holder: the JVM runs the initialiser once, on first use, without locking afterwards. */
+    private static final class Default {
+        static final SinkCatalog INSTANCE = loadResource();
+
+        private static SinkCatalog loadResource() {
+            try (InputStream in = SinkCatalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + RESOURCE);
+                }
+                return load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
