@@ -1,5 +1,6 @@
 package org.leakscan.analysis;
 
+import org.leakscan.diagnostics.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -134,7 +135,7 @@ public final class AnalysisContext {
                         try {
                             visitor.visit(acc, c, m);
                         } catch (Exception | StackOverflowError e) {
-                            diagnostics.pass(passId, c.javaName(), m.signature(), PassRunner.oneLine(e));
+                            diagnostics.pass(passId, c.javaName(), m.signature(), Messages.describe(e));
                         }
                     }
                 }

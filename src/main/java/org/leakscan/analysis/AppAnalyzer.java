@@ -1,5 +1,6 @@
 package org.leakscan.analysis;
 
+import org.leakscan.diagnostics.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +86,7 @@ public final class AppAnalyzer {
         } catch (MalformedResourcesException e) {
             diagnostics.unit(Stage.ANDROID, "resources.arsc", e.getMessage());
         } catch (RuntimeException e) {
-            diagnostics.unit(Stage.ANDROID, "resources.arsc", "unreadable (" + PassRunner.oneLine(e) + ")");
+            diagnostics.unit(Stage.ANDROID, "resources.arsc", "unreadable (" + Messages.describe(e) + ")");
         }
         return null;
     }
@@ -101,7 +102,7 @@ public final class AppAnalyzer {
         } catch (MalformedXmlException | MalformedManifestException e) {
             diagnostics.unit(Stage.ANDROID, "AndroidManifest.xml", e.getMessage());
         } catch (RuntimeException e) {
-            diagnostics.unit(Stage.ANDROID, "AndroidManifest.xml", "unreadable (" + PassRunner.oneLine(e) + ")");
+            diagnostics.unit(Stage.ANDROID, "AndroidManifest.xml", "unreadable (" + Messages.describe(e) + ")");
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package org.leakscan.analysis;
 
+import org.leakscan.diagnostics.Messages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ public final class PassRunner {
             try {
                 pass.run(context);
             } catch (Exception | StackOverflowError e) {
-                context.diagnostics().pass(pass.info().id(), null, null, "pass failed: " + oneLine(e));
+                context.diagnostics().pass(pass.info().id(), null, null, "pass failed: " + Messages.describe(e));
             }
         }
     }
@@ -50,12 +51,4 @@ public final class PassRunner {
         }
     }
 
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return e.getClass().getSimpleName() + ": " + (nl < 0 ? m : m.substring(0, nl));
-    }
 }

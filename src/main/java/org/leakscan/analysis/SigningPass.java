@@ -1,5 +1,6 @@
 package org.leakscan.analysis;
 
+import org.leakscan.diagnostics.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class SigningPass implements Pass {
                     }
                 }
             } catch (Exception e) {
-                context.diagnostics().unit(Stage.ANDROID, name, "signature block unreadable: " + PassRunner.oneLine(e));
+                context.diagnostics().unit(Stage.ANDROID, name, "signature block unreadable: " + Messages.describe(e));
             }
         }
         out.sort(Comparator.comparing(Signing::scheme).thenComparing(Signing::sha256));

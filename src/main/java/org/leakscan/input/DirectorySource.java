@@ -1,5 +1,6 @@
 package org.leakscan.input;
 
+import org.leakscan.diagnostics.Messages;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class DirectorySource implements EntrySource {
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(sorted::add);
         } catch (IOException | RuntimeException e) {
-            throw new InputException("cannot list folder (" + ZipArchive.oneLine(e) + ")", e);
+            throw new InputException("cannot list folder (" + Messages.oneLine(e) + ")", e);
         }
         Collections.sort(sorted);
         for (Path p : sorted) {
@@ -63,7 +64,7 @@ final class DirectorySource implements EntrySource {
             }
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new InputException("cannot read '" + name + "' (" + ZipArchive.oneLine(e) + ")", e);
+            throw new InputException("cannot read '" + name + "' (" + Messages.oneLine(e) + ")", e);
         }
     }
 

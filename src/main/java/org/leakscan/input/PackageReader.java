@@ -1,5 +1,6 @@
 package org.leakscan.input;
 
+import org.leakscan.diagnostics.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,7 +57,7 @@ public final class PackageReader {
         } catch (NoSuchFileException e) {
             throw new InputException("no such file");
         } catch (IOException e) {
-            throw new InputException("cannot read (" + ZipArchive.oneLine(e) + ")", e);
+            throw new InputException("cannot read (" + Messages.oneLine(e) + ")", e);
         }
         return read(bytes, display);
     }

@@ -1,5 +1,6 @@
 package org.leakscan.input;
 
+import org.leakscan.diagnostics.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
                     .setIgnoreLocalFileHeader(false)
                     .get();
         } catch (IOException | RuntimeException e) {
-            throw new MalformedArchiveException("truncated or corrupt zip (" + oneLine(e) + ")", e);
+            throw new MalformedArchiveException("truncated or corrupt zip (" + Messages.oneLine(e) + ")", e);
         }
         Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -76,21 +77,21 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
                 continue;
             }
             if (climbsOut(name)) {
-                problems.add("entry '" + printable(name) + "' skipped: its name climbs out of the archive");
+                problems.add("entry '" + Messages.printable(name) + "' skipped: its name climbs out of the archive");
                 continue;
             }
             String bomb = bombReason(e, limits);
             if (bomb != null) {
-                problems.add("entry '" + printable(name) + "' skipped: zip bomb (" + bomb + ")");
+                problems.add("entry '" + Messages.printable(name) + "' skipped: zip bomb (" + bomb + ")");
                 continue;
             }
             if (!zip.canReadEntryData(e)) {
-                problems.add("entry '" + printable(name) + "' skipped: encrypted or unsupported compression method "
+                problems.add("entry '" + Messages.printable(name) + "' skipped: encrypted or unsupported compression method "
                         + e.getMethod());
                 continue;
             }
             if (entries.putIfAbsent(name, e) != null) {
-                problems.add("entry '" + printable(name) + "' occurs more than once: the first one is read");
+                problems.add("entry '" + Messages.printable(name) + "' occurs more than once: the first one is read");
             }
         }
         return new ZipArchive(displayName, limits, zip, Collections.unmodifiableMap(entries), List.copyOf(problems));
@@ -162,12 +163,12 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
     public byte[] read(String name) throws InputException {
         ZipArchiveEntry e = entries.get(name);
         if (e == null) {
-            throw new MalformedArchiveException("no entry '" + printable(name) + "'");
+            throw new MalformedArchiveException("no entry '" + Messages.printable(name) + "'");
         }
         long compressed = Math.max(1, e.getCompressedSize());
         long declared = e.getSize();
         if (declared > limits.maxEntryBytes()) {
-            throw new ZipBombException("entry '" + printable(name) + "' declares " + declared
+            throw new ZipBombException("entry '" + Messages.printable(name) + "' declares " + declared
                     + " bytes, over the limit of " + limits.maxEntryBytes());
         }
         try (InputStream in = zip.getInputStream(e)) {
@@ -179,11 +180,11 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
             while ((n = in.read(buf)) > 0) {
                 total += n;
                 if (total > limits.maxEntryBytes()) {
-                    throw new ZipBombException("entry '" + printable(name) + "' expands beyond "
+                    throw new ZipBombException("entry '" + Messages.printable(name) + "' expands beyond "
                             + limits.maxEntryBytes() + " bytes");
                 }
                 if (total > limits.ratioThresholdBytes() && total / compressed > limits.maxRatio()) {
-                    throw new ZipBombException("entry '" + printable(name) + "' expands more than "
+                    throw new ZipBombException("entry '" + Messages.printable(name) + "' expands more than "
                             + limits.maxRatio() + " times its compressed size (" + compressed + " bytes)");
                 }
                 if (inflated.addAndGet(n) > limits.maxTotalBytes()) {
@@ -195,7 +196,7 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
         } catch (InputException ex) {
             throw ex;
         } catch (IOException | RuntimeException ex) {
-            throw new MalformedArchiveException("entry '" + printable(name) + "' is corrupt (" + oneLine(ex) + ")", ex);
+            throw new MalformedArchiveException("entry '" + Messages.printable(name) + "' is corrupt (" + Messages.oneLine(ex) + ")", ex);
         }
     }
 
@@ -212,23 +213,7 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
         }
     }
 
-    /** Entry names are attacker-chosen: keep messages on one line and short. */
-    static String printable(String name) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < name.length() && sb.length() < 200; i++) {
-            char c = name.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        if (sb.length() >= 200) {
-            sb.append("...");
-        }
-        return sb.toString();
-    }
 
-    static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return printable(m.replace('\n', ' ').replace('\r', ' '));
-    }
 
     /** A byte buffer that grows without the copy ByteArrayOutputStream makes on toByteArray when full. */
     private static final class GrowableBytes {

@@ -40,26 +40,10 @@ public final class TextReportWriter implements ReportWriter {
             out.println();
             out.println("Problems (" + report.errors().size() + "):");
             for (ErrorEntry e : report.errors()) {
-                out.println("  " + oneLine(e));
+                out.println("  " + e.oneLine());
             }
         }
         out.flush();
-    }
-
-    private static String oneLine(ErrorEntry e) {
-        StringBuilder sb = new StringBuilder(e.input());
-        if (e.unit() != null) {
-            sb.append('!').append(e.unit());
-        }
-        sb.append(": ");
-        if (e.className() != null) {
-            sb.append(e.className());
-            if (e.method() != null) {
-                sb.append('.').append(e.method());
-            }
-            sb.append(": ");
-        }
-        return sb.append(e.message()).toString();
     }
 
     private void writeApp(AppFindings f, PrintWriter out) {

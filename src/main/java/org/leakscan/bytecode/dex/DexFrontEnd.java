@@ -1,5 +1,6 @@
 package org.leakscan.bytecode.dex;
 
+import org.leakscan.diagnostics.Messages;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ public final class DexFrontEnd {
             // DEX 040/041 share 039's instruction set as far as dexlib2 2.5.2 knows it.
             return new DexBackedDexFile(Opcodes.forDexVersion(Math.min(version, 39)), bytes);
         } catch (RuntimeException e) {
-            throw new MalformedCodeException("bad DEX file: " + oneLine(e), e);
+            throw new MalformedCodeException("bad DEX file: " + Messages.oneLine(e), e);
         }
     }
 
@@ -132,7 +133,7 @@ public final class DexFrontEnd {
         try {
             classes = dex.getClasses();
         } catch (RuntimeException e) {
-            throw new MalformedCodeException("bad DEX file: class table unreadable (" + oneLine(e) + ")", e);
+            throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
         }
         DexRefs refs = new DexRefs(dex);
         for (DexBackedClassDef c : classes) {
@@ -142,7 +143,7 @@ public final class DexFrontEnd {
                 out.add(readClass(c, refs, file.name(), diagnostics));
             } catch (RuntimeException | StackOverflowError e) {
                 diagnostics.member(Stage.BYTECODE, file.name(), safeJavaName(type), null,
-                        "class skipped: " + oneLine(e));
+                        "class skipped: " + Messages.oneLine(e));
             }
         }
         return out;
@@ -243,7 +244,7 @@ public final class DexFrontEnd {
                     body = new MethodConverter(ref, isStatic, impl, refs).convert();
                 }
             } catch (RuntimeException | StackOverflowError e) {
-                failure = oneLine(e);
+                failure = Messages.oneLine(e);
                 diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(type), ref.signature(),
                         "method not decoded: " + failure);
             }
@@ -700,12 +701,4 @@ public final class DexFrontEnd {
         }
     }
 
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

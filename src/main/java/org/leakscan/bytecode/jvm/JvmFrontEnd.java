@@ -1,5 +1,6 @@
 package org.leakscan.bytecode.jvm;
 
+import org.leakscan.diagnostics.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class JvmFrontEnd {
         try {
             new ClassReader(file.bytes()).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new MalformedCodeException("bad class file: " + oneLine(e), e);
+            throw new MalformedCodeException("bad class file: " + Messages.oneLine(e), e);
         }
         String type = pool.string(Types.fromClassName(node.name));
         List<String> interfaces = new ArrayList<>();
@@ -83,7 +84,7 @@ public final class JvmFrontEnd {
                 }
                 body = new StackToRegisters(pool, owner.name, code).convert();
             } catch (Exception | StackOverflowError e) {
-                failure = oneLine(e);
+                failure = Messages.oneLine(e);
                 diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(type), ref.signature(),
                         "method not decoded: " + failure);
             }
@@ -181,12 +182,4 @@ public final class JvmFrontEnd {
         return v;
     }
 
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            m = e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }
