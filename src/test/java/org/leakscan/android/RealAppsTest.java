@@ -19,6 +19,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.leakscan.testing.Aapt;
 import org.leakscan.testing.JsonSchemaAssert;
+import org.leakscan.testing.SharedApps;
 
 /**
  * Real apps built by others: DroidBench's 131 APKs and the 22-app corpus in {@code ../shared}.
@@ -37,15 +38,6 @@ class RealAppsTest {
             "uses-permission(-sdk-23)?: name='([^']*)'(?: maxSdkVersion='(\\d+)')?");
     private static final Pattern DECLARED_PERMISSION = Pattern.compile("permission: (\\S+)");
 
-    static Path shared(String folder) {
-        return JsonSchemaAssert.projectDir().resolve("../shared").resolve(folder).normalize();
-    }
-
-    static List<Path> apks(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(f -> f.toString().endsWith(".apk")).sorted().toList();
-        }
-    }
 
     /** What this package reads from one APK. */
     record Parsed(AndroidManifest manifest, ResourceTable resources) {
@@ -131,7 +123,7 @@ class RealAppsTest {
     static int checkFolder(Path folder, List<String> problems, List<String> withoutManifest) throws Exception {
         int parsed = 0;
         boolean aapt = Aapt.find().isPresent();
-        for (Path apk : apks(folder)) {
+        for (Path apk : SharedApps.apks(folder)) {
             Optional<Parsed> result;
             try {
                 result = parse(apk);
@@ -153,7 +145,7 @@ class RealAppsTest {
 
     @Test
     void droidBenchManifestsMatchAapt() throws Exception {
-        Path folder = shared("droidbench/apk");
+        Path folder = SharedApps.folder("droidbench/apk");
         assumeTrue(Files.isDirectory(folder), "no DroidBench at " + folder);
         List<String> problems = new ArrayList<>();
         List<String> withoutManifest = new ArrayList<>();
@@ -165,7 +157,7 @@ class RealAppsTest {
 
     @Test
     void corpusManifestsParseAndMatchAapt() throws Exception {
-        Path folder = shared("corpus");
+        Path folder = SharedApps.folder("corpus");
         assumeTrue(Files.isDirectory(folder), "no corpus at " + folder);
         List<String> problems = new ArrayList<>();
         List<String> withoutManifest = new ArrayList<>();

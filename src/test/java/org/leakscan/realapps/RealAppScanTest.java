@@ -26,6 +26,7 @@ import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.analysis.findings.PermissionFinding;
 import org.leakscan.testing.Aapt;
 import org.leakscan.testing.JsonSchemaAssert;
+import org.leakscan.testing.SharedApps;
 import org.leakscan.testing.Scans;
 
 /**
@@ -41,25 +42,16 @@ class RealAppScanTest {
     private static final Pattern USES = Pattern.compile("uses-permission(?:-sdk-23)?: name='([^']*)'.*");
     private static final String GET_DEVICE_ID = "Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;";
 
-    static Path shared(String folder) {
-        return JsonSchemaAssert.projectDir().resolve("../shared").resolve(folder).normalize();
-    }
-
-    static List<Path> apks(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(f -> f.toString().endsWith(".apk")).sorted().toList();
-        }
-    }
 
     @Test
     void droidBenchScansCleanlyAndAgreesWithAapt() throws Exception {
-        Path folder = shared("droidbench/apk");
+        Path folder = SharedApps.folder("droidbench/apk");
         assumeTrue(Files.isDirectory(folder), "no DroidBench at " + folder);
         boolean aapt = Aapt.find().isPresent();
         List<String> problems = new ArrayList<>();
         int scanned = 0;
         int deviceIdApps = 0;
-        for (Path apk : apks(folder)) {
+        for (Path apk : SharedApps.apks(folder)) {
             AppAnalyzer.Result r = Scans.analyze(apk, new AnalysisOptions(false));
             scanned++;
             String name = folder.relativize(apk).toString();
@@ -122,11 +114,11 @@ class RealAppScanTest {
 
     @Test
     void everyCorpusAppGetsAReportWithItsPackage() throws Exception {
-        Path folder = shared("corpus");
+        Path folder = SharedApps.folder("corpus");
         assumeTrue(Files.isDirectory(folder), "no corpus at " + folder);
         List<String> problems = new ArrayList<>();
         int reported = 0;
-        for (Path apk : apks(folder)) {
+        for (Path apk : SharedApps.apks(folder)) {
             AppAnalyzer.Result r = Scans.analyze(apk, new AnalysisOptions(false));
             String name = folder.relativize(apk).toString();
             if (r.findings() == null) {
