@@ -53,6 +53,8 @@ public final class AnalysisContext {
     private volatile List<Endpoint> endpoints = List.of();
     private volatile List<DataAccess> dataAccess = List.of();
     private volatile Summary summary = new Summary(List.of(), List.of());
+    private volatile List<org.leakscan.analysis.findings.Flow> flows = List.of();
+    private volatile List<org.leakscan.analysis.findings.Unanalysed> unanalysed = List.of();
 
     public AnalysisContext(AppPackage app, AndroidManifest manifest, ResourceTable resources, Program program,
                            Catalogs catalogs, Diagnostics diagnostics, ExecutorService executor) {
@@ -196,6 +198,15 @@ public final class AnalysisContext {
         this.dataAccess = List.copyOf(d);
     }
 
+    public List<org.leakscan.analysis.findings.Flow> flows() {
+        return flows;
+    }
+
+    void setFlows(List<org.leakscan.analysis.findings.Flow> f, List<org.leakscan.analysis.findings.Unanalysed> u) {
+        this.flows = List.copyOf(f);
+        this.unanalysed = List.copyOf(u);
+    }
+
     void setSummary(Summary s) {
         this.summary = s;
     }
@@ -214,8 +225,8 @@ public final class AnalysisContext {
         }
         return new AppFindings(
                 new InputInfo(app.path(), app.sha256(), app.sizeBytes(), app.format().id()),
-                appInfo, signing, permissions, components, List.of(), endpoints, dataAccess, List.of(), summary,
-                List.of(),
+                appInfo, signing, permissions, components, List.of(), endpoints, dataAccess, flows, summary,
+                unanalysed,
                 new AppFindings.Stats(app.dexFiles().size(), app.classFiles().size(), program.classes().size(),
                         methods, insns));
     }

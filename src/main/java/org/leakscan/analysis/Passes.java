@@ -23,6 +23,10 @@ public final class Passes {
         passes.add(new DataAccessPass());
         passes.add(new PermissionPass());
         passes.add(new EndpointPass());
+        // Data flow
+        if (options.flows()) {
+            passes.add(new DataFlowPass());
+        }
         // The answer first
         passes.add(new SummaryPass());
         return List.copyOf(passes);

@@ -17,14 +17,21 @@ public final class Catalogs {
     private final PermissionCatalog permissions;
     private final ApiPermissionCatalog apiPermissions;
     private final FrameworkTypes frameworkTypes;
+    private final FrameworkCallbacks frameworkCallbacks;
+    private final SinkCatalog sinks;
+    private final ModelCatalog models;
 
     public Catalogs(SourceCatalog sources, DataTypeCatalog dataTypes, PermissionCatalog permissions,
-                    ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes) {
+                    ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes,
+                    FrameworkCallbacks frameworkCallbacks, SinkCatalog sinks, ModelCatalog models) {
         this.sources = sources;
         this.dataTypes = dataTypes;
         this.permissions = permissions;
         this.apiPermissions = apiPermissions;
         this.frameworkTypes = frameworkTypes;
+        this.frameworkCallbacks = frameworkCallbacks;
+        this.sinks = sinks;
+        this.models = models;
     }
 
     /** The catalogues shipped in the jar. */
@@ -37,7 +44,8 @@ public final class Catalogs {
                     try {
                         c = new Catalogs(SourceCatalog.loadDefault(), DataTypeCatalog.loadDefault(),
                                 PermissionCatalog.loadDefault(), ApiPermissionCatalog.loadDefault(),
-                                FrameworkTypes.loadDefault());
+                                FrameworkTypes.loadDefault(), FrameworkCallbacks.loadDefault(),
+                                SinkCatalog.loadDefault(), ModelCatalog.loadDefault());
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("built-in catalogue broken: " + e.getMessage(), e);
                     }
@@ -59,7 +67,8 @@ public final class Catalogs {
         }
         try {
             return new Catalogs(SourceCatalog.loadFrom(dir), DataTypeCatalog.loadFrom(dir),
-                    PermissionCatalog.loadFrom(dir), ApiPermissionCatalog.loadFrom(dir), FrameworkTypes.loadFrom(dir));
+                    PermissionCatalog.loadFrom(dir), ApiPermissionCatalog.loadFrom(dir), FrameworkTypes.loadFrom(dir),
+                    FrameworkCallbacks.loadFrom(dir), SinkCatalog.loadFrom(dir), ModelCatalog.loadFrom(dir));
         } catch (CatalogException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -85,5 +94,17 @@ public final class Catalogs {
 
     public FrameworkTypes frameworkTypes() {
         return frameworkTypes;
+    }
+
+    public FrameworkCallbacks frameworkCallbacks() {
+        return frameworkCallbacks;
+    }
+
+    public SinkCatalog sinks() {
+        return sinks;
+    }
+
+    public ModelCatalog models() {
+        return models;
     }
 }

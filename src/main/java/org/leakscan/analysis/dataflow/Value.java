@@ -53,6 +53,65 @@ public final class Value {
         return new Value(new BitSet(), new BitSet(), Set.of(c), false);
     }
 
+    /** Constants that are integers carry this prefix, so they never read as strings. */
+    static final char INT = '\u0000';
+    /** Constants that are class literals ({@code Foo.class}) carry this prefix. */
+    static final char CLASS = '\u0001';
+
+    public static Value ofInt(long v) {
+        return new Value(new BitSet(), new BitSet(), Set.of(INT + Long.toString(v)), false);
+    }
+
+    public static Value ofClass(String typeDescriptor) {
+        return new Value(new BitSet(), new BitSet(), Set.of(CLASS + typeDescriptor), false);
+    }
+
+    /** The integer this value must be, or null. */
+    public Long intConstant() {
+        String c = singleConstant();
+        if (c == null || c.isEmpty() || c.charAt(0) != INT) {
+            return null;
+        }
+        return Long.parseLong(c.substring(1));
+    }
+
+    /** The string constants this value may be (integers and class literals left out). */
+    public Set<String> strings() {
+        if (constants.isEmpty()) {
+            return Set.of();
+        }
+        TreeSet<String> out = new TreeSet<>();
+        for (String c : constants) {
+            if (c.isEmpty() || (c.charAt(0) != INT && c.charAt(0) != CLASS)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The class literals this value may be, as type descriptors. */
+    public Set<String> classes() {
+        if (constants.isEmpty()) {
+            return Set.of();
+        }
+        TreeSet<String> out = new TreeSet<>();
+        for (String c : constants) {
+            if (!c.isEmpty() && c.charAt(0) == CLASS) {
+                out.add(c.substring(1));
+            }
+        }
+        return out;
+    }
+
+    /** A value with these constants (bounded like a join). */
+    public static Value ofConstants(Set<String> constants, boolean other) {
+        Value v = EMPTY;
+        for (String c : constants) {
+            v = v.join(ofConstant(c));
+        }
+        return other ? v.join(ANY_STRING) : v;
+    }
+
     /** A string nothing is known about. */
     public static final Value ANY_STRING = new Value(new BitSet(), new BitSet(), Set.of(), true);
 

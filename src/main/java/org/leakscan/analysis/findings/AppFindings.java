@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, List<PermissionFinding> permissions,
                           List<ComponentFinding> components, List<Object> trackers, List<Endpoint> endpoints,
-                          List<DataAccess> dataAccess, List<Object> flows, Summary summary, List<Object> unanalysed,
+                          List<DataAccess> dataAccess, List<Flow> flows, Summary summary, List<Unanalysed> unanalysed,
                           Stats stats) {
 
     public AppFindings {

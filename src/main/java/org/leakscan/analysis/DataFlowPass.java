@@ -1,0 +1,132 @@
+package org.leakscan.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.leakscan.analysis.dataflow.EntryPoints;
+import org.leakscan.analysis.dataflow.TaintEngine;
+import org.leakscan.analysis.findings.Flow;
+import org.leakscan.analysis.findings.Unanalysed;
+import org.leakscan.android.AndroidAttributes;
+import org.leakscan.android.AndroidManifest;
+import org.leakscan.android.BinaryXmlParser;
+import org.leakscan.android.Component;
+import org.leakscan.android.IntentFilter;
+import org.leakscan.android.XmlAttribute;
+import org.leakscan.android.XmlElement;
+import org.leakscan.diagnostics.Messages;
+import org.leakscan.diagnostics.Stage;
+import org.leakscan.program.Types;
+
+/**
+ * Follows the data: runs the {@link TaintEngine} from the app's entry points and reports every
+ * (source site, sink site) pair as a flow with its evidence path, plus where the analysis was blind.
+ */
+public final class DataFlowPass implements Pass {
+
+    public static final PassInfo INFO = PassInfo.of("data-flow",
+            "which personal data can reach which sink, with the path between them", ManifestPass.INFO.id());
+
+    /** At most this many places are listed per kind of blind spot. */
+    private static final int MAX_LISTED = 20;
+
+    @Override
+    public PassInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void run(AnalysisContext context) {
+        TaintEngine engine = new TaintEngine(context.program(), context.hierarchy(), context.catalogs(),
+                context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT);
+        engine.run();
+        List<Flow> flows = new ArrayList<>();
+        for (TaintEngine.Evidence e : engine.evidence()) {
+            var s = e.source();
+            var h = e.sink();
+            List<Flow.Destination> destinations = new ArrayList<>();
+            for (String d : h.destination()) {
+                destinations.add(new Flow.Destination(null, d.replace("\u0002", "…")));
+            }
+            flows.add(new Flow(s.dataType(),
+                    new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature()),
+                    new Flow.Sink(h.api(), h.kind(), h.channel(), Types.toJavaName(h.owner().type()), h.method().signature()),
+                    destinations, context.ownership().libraryOf(h.owner().type()), e.path()));
+        }
+        flows.sort(Comparator.comparing((Flow f) -> f.source().className()).thenComparing(f -> f.source().method())
+                .thenComparing(f -> f.source().api()).thenComparing(f -> f.sink().className())
+                .thenComparing(f -> f.sink().method()).thenComparing(f -> f.sink().api())
+                .thenComparing(f -> f.dataType()));
+        List<Unanalysed> blind = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> u : new TreeMap<>(engine.unanalysed()).entrySet()) {
+            List<String> where = new ArrayList<>(new TreeSet<>(u.getValue()));
+            blind.add(new Unanalysed(u.getKey(), where.size(), where.subList(0, Math.min(MAX_LISTED, where.size()))));
+        }
+        context.setFlows(dedupe(flows), blind);
+    }
+
+    /** The same pair can be found through two label kinds of one site; keep one. */
+    private static List<Flow> dedupe(List<Flow> flows) {
+        return List.copyOf(new LinkedHashSet<>(flows));
+    }
+
+    /** Components, the Application class and layout {@code onClick} handlers, as the engine needs them. */
+    static EntryPoints.Android androidFacts(AnalysisContext context) {
+        AndroidManifest m = context.manifest();
+        if (m == null) {
+            return EntryPoints.Android.NONE;
+        }
+        List<EntryPoints.ComponentFacts> components = new ArrayList<>();
+        for (Component c : m.components()) {
+            String type = Types.fromClassName(c.kind() == Component.Kind.ACTIVITY_ALIAS && c.targetActivity() != null
+                    ? c.targetActivity() : c.name());
+            String kind = switch (c.kind()) {
+                case ACTIVITY, ACTIVITY_ALIAS -> "activity";
+                case SERVICE -> "service";
+                case RECEIVER -> "receiver";
+                case PROVIDER -> "provider";
+            };
+            List<String> actions = new ArrayList<>();
+            for (IntentFilter f : c.intentFilters()) {
+                actions.addAll(f.actions());
+            }
+            components.add(new EntryPoints.ComponentFacts(type, kind, actions));
+        }
+        String application = m.application() != null && m.application().className() != null
+                ? Types.fromClassName(m.application().className()) : null;
+        return new EntryPoints.Android(components, application, onClickHandlers(context));
+    }
+
+    /** Method names in {@code android:onClick} attributes of compiled layouts. */
+    private static Set<String> onClickHandlers(AnalysisContext context) {
+        Set<String> names = new TreeSet<>();
+        int onClick = AndroidAttributes.id("onClick");
+        for (String entry : context.app().entries().names()) {
+            if (!entry.startsWith("res/layout") || !entry.endsWith(".xml") || context.app().manifestIsText()) {
+                continue;
+            }
+            try {
+                java.util.ArrayDeque<XmlElement> todo = new java.util.ArrayDeque<>();
+                todo.add(BinaryXmlParser.parse(context.app().entries().read(entry)));
+                while (!todo.isEmpty()) {
+                    XmlElement e = todo.poll();
+                    for (XmlAttribute a : e.attributes()) {
+                        if ((a.resourceId() == onClick || (a.isAndroid() && a.name().equals("onClick")))
+                                && a.rawValue() != null && !a.rawValue().isBlank()) {
+                            names.add(a.rawValue().trim());
+                        }
+                    }
+                    todo.addAll(e.children());
+                }
+            } catch (Exception e) {
+                context.diagnostics().unit(Stage.ANDROID, entry, "layout not read: " + Messages.oneLine(e));
+            }
+        }
+        return names;
+    }
+}

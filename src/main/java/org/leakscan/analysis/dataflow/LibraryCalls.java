@@ -1,0 +1,373 @@
+package org.leakscan.analysis.dataflow;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.leakscan.catalog.ContentUriSource;
+import org.leakscan.catalog.MethodModel;
+import org.leakscan.catalog.Sink;
+import org.leakscan.catalog.SinkKind;
+import org.leakscan.catalog.Source;
+import org.leakscan.catalog.Taint;
+import org.leakscan.catalog.TaintTransfer;
+import org.leakscan.catalog.UriReader;
+import org.leakscan.program.FieldRef;
+import org.leakscan.program.Insn;
+import org.leakscan.program.MethodDef;
+import org.leakscan.program.MethodRef;
+import org.leakscan.program.Types;
+
+/**
+ * What a call into library code does to data, from the catalogues: a source makes a new taint
+ * label, a sink records a hit for every label its data arguments carry, a model moves data between
+ * receiver, arguments and result, and an unmodelled call passes every argument's taint to its
+ * result (the conservative default) unless the method is listed as neutral.
+ */
+final class LibraryCalls {
+
+    /** Sink channels that keep data on the device, in the app's own storage: modelled, not reported. */
+    private static final Set<String> PRIVATE_STORAGE = Set.of("file.prefs", "file.sqlite", "file.internal");
+
+    private final TaintEngine engine;
+
+    LibraryCalls(TaintEngine engine) {
+        this.engine = engine;
+    }
+
+    TaintEngine.CallResult call(MethodState st, int index, Insn.Invoke call, Value[] args) {
+        MethodRef ref = call.method();
+        Value[] updated = null;
+        Value result = Value.EMPTY;
+        boolean isStatic = call.isStatic();
+
+        // Sources.
+        List<Source> sources = engine.resolver.resolve(ref, (t, sig) -> {
+            List<Source> s = engine.catalogs.sources().sourcesFor(t, sig);
+            return s.isEmpty() ? null : s;
+        });
+        if (sources != null) {
+            for (Source s : sources) {
+                if (s.argEquals() != null && !argumentMatches(s, args, isStatic)) {
+                    continue;
+                }
+                if (s.accessor() && !engine.contentTaint(receiver(args, isStatic)).isEmpty()) {
+                    continue; // data already tainted by the source that made the object
+                }
+                Taint t = s.taint();
+                int label = engine.label(s, st, index);
+                switch (t.target()) {
+                    case RETURN -> result = result.join(resultObject(st, index, ref)).join(Value.ofTaint(label));
+                    case ARGUMENT -> {
+                        int a = t.index() - (isStatic ? 1 : 0);
+                        if (a >= 0 && a < args.length) {
+                            engine.write(args[a], engine.fields.id(Fields.ELEMENTS), Value.ofTaint(label));
+                            engine.write(args[a], engine.fields.id(Fields.CONTENT), Value.ofTaint(label));
+                            updated = updated == null ? new Value[args.length] : updated;
+                            updated[a] = Value.ofTaint(label);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        // Content-provider reads: the URI decides the data.
+        UriReader reader = engine.resolver.resolve(ref,
+                (t, sig) -> engine.catalogs.sources().uriReader(MethodRef.parse(t + "->" + sig)).orElse(null));
+        if (reader != null) {
+            int a = reader.uriArgument() - (isStatic ? 1 : 0);
+            if (a >= 0 && a < args.length) {
+                for (String uri : args[a].strings()) {
+                    ContentUriSource u = engine.catalogs.sources().contentUriFor(uri).orElse(null);
+                    if (u != null) {
+                        int label = engine.label(u.dataType(), u.uri(), st.owner, st.method, index);
+                        if (reader.taintsConstructedObject()) {
+                            engine.write(args[0], engine.fields.id(Fields.CONTENT), Value.ofTaint(label));
+                        } else {
+                            result = result.join(resultObject(st, index, ref)).join(Value.ofTaint(label));
+                        }
+                    }
+                }
+            }
+        }
+
+        // Sinks.
+        Sink sink = engine.resolver.resolve(ref, engine.catalogs.sinks()::sinkFor);
+        if (sink != null) {
+            sink(st, index, sink, args, isStatic);
+        }
+
+        // Data movement.
+        MethodModel model = engine.catalogs.models().modelFor(ref, engine.hierarchy);
+        if (model != null) {
+            TaintEngine.CallResult moved = apply(st, index, ref, model, args, isStatic);
+            result = result.join(moved.value());
+            updated = merge(updated, moved.updatedArgs());
+        } else if (sources == null || sources.isEmpty()) {
+            result = result.join(unmodelled(st, index, ref, args, isStatic));
+        }
+        if (sink != null && sink.opens() != null) {
+            Value opened = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN
+                    ? result.join(resultObject(st, index, ref)) : receiver(args, isStatic);
+            engine.write(opened, engine.fields.id(Fields.OPENED_BY), Value.ofConstant(openerKey(sink, args, isStatic)));
+            result = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN ? opened : result;
+        }
+        result = result.join(StringValues.apply(engine, st, ref, args, isStatic));
+        return new TaintEngine.CallResult(result, Value.EMPTY, updated);
+    }
+
+    /** Native code is out of sight: assume it returns what it is given, and report tainted arguments. */
+    TaintEngine.CallResult nativeCall(MethodState st, int index, Insn.Invoke call, MethodDef target, Value[] args) {
+        BitSet taint = new BitSet();
+        for (Value a : args) {
+            taint.or(engine.fullTaint(a));
+        }
+        engine.unanalysed("native-method", TaintEngine.javaName(target.ref().owner()) + "." + target.signature());
+        if (!taint.isEmpty()) {
+            engine.hit(taint, target.ref().toString(), "native", "native.jni", st, index, List.of());
+        }
+        return new TaintEngine.CallResult(Value.ofTaints(taint), Value.EMPTY, null);
+    }
+
+    /** Values a source field gives (Build.SERIAL, content URI constants, System.out). */
+    Value staticFieldValue(MethodState st, int index, FieldRef field) {
+        Value out = Value.EMPTY;
+        Source s = engine.resolver.resolveField(field, (t, key) -> {
+            int colon = key.indexOf(':');
+            return engine.catalogs.sources().fieldSource(new FieldRef(t, key.substring(0, colon), key.substring(colon + 1)))
+                    .orElse(null);
+        });
+        if (s != null) {
+            out = out.join(Value.ofTaint(engine.label(s, st, index)));
+        }
+        ContentUriSource uri = engine.catalogs.sources().contentUriForField(field).orElse(null);
+        if (uri != null) {
+            out = out.join(Value.ofConstant(uri.uri()));
+        }
+        if (field.owner().equals("Ljava/lang/System;") && (field.name().equals("out") || field.name().equals("err"))) {
+            AbstractObject o = engine.objects.get(AbstractObject.Kind.FRAMEWORK, "System." + field.name(),
+                    "Ljava/io/PrintStream;");
+            Value stream = Value.ofObject(o.id());
+            engine.write(stream, engine.fields.id(Fields.OPENED_BY), Value.ofConstant("log|log.stdout|" + field));
+            out = out.join(stream);
+        }
+        return out;
+    }
+
+    /** An instance field source read on a library object (Account.name) that is not yet tainted. */
+    Value fieldSource(MethodState st, int index, FieldRef field, Value base) {
+        Source s = engine.catalogs.sources().fieldSource(field).orElse(null);
+        if (s == null || (s.accessor() && base.isTainted())) {
+            return Value.EMPTY;
+        }
+        return Value.ofTaint(engine.label(s, st, index));
+    }
+
+    private void sink(MethodState st, int index, Sink sink, Value[] args, boolean isStatic) {
+        if (!sink.sends() || PRIVATE_STORAGE.contains(sink.channel())) {
+            return;
+        }
+        BitSet taint = new BitSet();
+        for (int a : sink.dataArgs()) {
+            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
+            if ((a == 0 && isStatic) || k < 0 || k >= args.length) {
+                continue;
+            }
+            taint.or(engine.fullTaint(args[k]));
+        }
+        if (taint.isEmpty()) {
+            return;
+        }
+        if (sink.streamWrite()) {
+            // Where the stream leads decides the channel; an in-memory stream is no leak.
+            for (String opener : openers(st, receiver(args, isStatic))) {
+                String[] parts = opener.split("\\|", 4);
+                if (PRIVATE_STORAGE.contains(parts[1])) {
+                    continue;
+                }
+                engine.hit(taint, parts[2], parts[0], parts[1], st, index,
+                        parts.length > 3 && !parts[3].isEmpty() ? List.of(parts[3]) : List.of());
+            }
+            return;
+        }
+        List<String> destination = new ArrayList<>();
+        for (int a : sink.destinationArgs()) {
+            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
+            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
+                destination.addAll(args[k].strings());
+                destination.addAll(engine.read(st, args[k], engine.fields.id(Fields.TEXT)).strings());
+            }
+        }
+        engine.hit(taint, sink.api().toString(), sink.kind().id(), sink.channel(), st, index,
+                List.copyOf(new TreeSet<>(destination)));
+    }
+
+    /** {@code kind|channel|api|destination} of the sinks that opened a stream, following wrappers. */
+    private Set<String> openers(MethodState st, Value stream) {
+        Set<String> out = new TreeSet<>();
+        Value current = stream;
+        for (int depth = 0; depth < 6 && !current.objects().isEmpty(); depth++) {
+            out.addAll(engine.read(st, current, engine.fields.id(Fields.OPENED_BY)).strings());
+            current = engine.read(st, current, engine.fields.id(Fields.WRAPS));
+        }
+        return out;
+    }
+
+    private String openerKey(Sink sink, Value[] args, boolean isStatic) {
+        String destination = "";
+        for (int a : sink.destinationArgs()) {
+            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
+            if (k >= 0 && k < args.length) {
+                Set<String> s = args[k].strings();
+                if (s.size() == 1) {
+                    destination = s.iterator().next();
+                }
+            }
+        }
+        String kind = sink.kind() == SinkKind.STREAM ? "stream" : sink.kind().id();
+        return kind + "|" + sink.channel() + "|" + sink.api() + "|" + destination;
+    }
+
+    private TaintEngine.CallResult apply(MethodState st, int index, MethodRef ref, MethodModel model, Value[] args,
+                                         boolean isStatic) {
+        Value result = Value.EMPTY;
+        Value[] updated = null;
+        int keyField = -1;
+        boolean keyUnknown = false;
+        if (model.keyArg() > 0) {
+            int k = model.keyArg() - (isStatic ? 1 : 0);
+            Set<String> keys = k >= 0 && k < args.length ? args[k].strings() : Set.of();
+            if (keys.size() == 1 && !args[k].mayBeOtherString()) {
+                keyField = engine.fields.key(keys.iterator().next());
+            } else {
+                keyUnknown = true;
+            }
+        }
+        for (TaintTransfer t : model.transfersFor(ref, isStatic)) {
+            Value from = switch (t.from().kind()) {
+                case RECEIVER -> isStatic || args.length == 0 ? Value.EMPTY
+                        : keyField >= 0 ? engine.read(st, args[0], keyField)
+                                .join(engine.read(st, args[0], engine.fields.id(Fields.CONTENT)))
+                                .join(args[0].taintOnly())
+                        : engine.content(st, args[0]);
+                case ARG -> arg(args, t.from().index(), isStatic);
+                case ALL_ARGS -> {
+                    Value v = Value.EMPTY;
+                    for (int k = isStatic ? 0 : 1; k < args.length; k++) {
+                        v = v.join(args[k]);
+                    }
+                    yield v;
+                }
+                case RETURN -> Value.EMPTY;
+            };
+            if (from.isEmpty()) {
+                continue;
+            }
+            switch (t.to().kind()) {
+                case RETURN -> result = result.join(from.withoutConstants());
+                case RECEIVER -> {
+                    if (!isStatic && args.length > 0) {
+                        int field = keyField >= 0 ? keyField : engine.fields.id(Fields.CONTENT);
+                        engine.write(args[0], field, from);
+                        if (keyUnknown || keyField < 0) {
+                            engine.write(args[0], engine.fields.id(Fields.CONTENT), from);
+                        }
+                    }
+                }
+                case ARG -> {
+                    int k = t.to().index() - (isStatic ? 1 : 0);
+                    if (k >= 0 && k < args.length) {
+                        engine.write(args[k], engine.fields.id(Fields.ELEMENTS), from);
+                        engine.write(args[k], engine.fields.id(Fields.CONTENT), from);
+                        updated = updated == null ? new Value[args.length] : updated;
+                        updated[k] = from.taintOnly();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (model.returnsReceiver() && !isStatic && args.length > 0) {
+            result = result.join(args[0]);
+        }
+        if (model.wrappedArg() > 0 && !isStatic) {
+            Value wrapped = arg(args, model.wrappedArg(), false);
+            engine.write(args[0], engine.fields.id(Fields.WRAPS), wrapped);
+        }
+        if (!result.isEmpty() && result.objects().isEmpty() && Types.isReference(ref.returnType())
+                && !ref.isConstructor()) {
+            // A new object (a copy, a list's element we never saw stored) still needs an identity.
+            result = result.join(resultObject(st, index, ref));
+        }
+        return new TaintEngine.CallResult(result, Value.EMPTY, updated);
+    }
+
+    /** An unmodelled, non-neutral library call: the result carries everything the call was given. */
+    private Value unmodelled(MethodState st, int index, MethodRef ref, Value[] args, boolean isStatic) {
+        if (engine.catalogs.models().isNeutral(ref, engine.hierarchy)) {
+            return Types.isReference(ref.returnType()) ? resultObject(st, index, ref) : Value.EMPTY;
+        }
+        BitSet argTaint = new BitSet();
+        for (int k = isStatic ? 0 : 1; k < args.length; k++) {
+            argTaint.or(engine.fullTaint(args[k]));
+        }
+        if (!isStatic && args.length > 0 && !argTaint.isEmpty()) {
+            engine.write(args[0], engine.fields.id(Fields.CONTENT), Value.ofTaints(argTaint));
+        }
+        BitSet all = (BitSet) argTaint.clone();
+        if (!isStatic && args.length > 0 && !ref.isConstructor()) {
+            all.or(engine.contentTaint(args[0]));
+        }
+        Value result = Value.ofTaints(all);
+        if (Types.isReference(ref.returnType())) {
+            result = result.join(resultObject(st, index, ref));
+        }
+        return result;
+    }
+
+    Value resultObject(MethodState st, int index, MethodRef ref) {
+        AbstractObject o = engine.objects.get(AbstractObject.Kind.RESULT, st.method.ref() + "@" + index,
+                ref.returnType().startsWith("L") || ref.returnType().startsWith("[") ? ref.returnType() : null);
+        return Value.ofObject(o.id());
+    }
+
+    private static Value receiver(Value[] args, boolean isStatic) {
+        return isStatic || args.length == 0 ? Value.EMPTY : args[0];
+    }
+
+    /** Argument {@code n} counted from 1 without the receiver. */
+    private static Value arg(Value[] args, int n, boolean isStatic) {
+        int k = n - (isStatic ? 1 : 0);
+        return k >= 0 && k < args.length ? args[k] : Value.EMPTY;
+    }
+
+    private static boolean argumentMatches(Source s, Value[] args, boolean isStatic) {
+        Value v = arg(args, s.argEquals().argument(), isStatic);
+        if (s.argEquals().isInteger()) {
+            Long i = v.intConstant();
+            return i != null && s.argEquals().matches(i);
+        }
+        for (String c : v.strings()) {
+            if (s.argEquals().matches(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Value[] merge(Value[] a, Value[] b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        Value[] out = a.clone();
+        for (int i = 0; i < out.length && i < b.length; i++) {
+            out[i] = out[i] == null ? b[i] : b[i] == null ? out[i] : out[i].join(b[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,237 @@
+package org.leakscan.analysis.dataflow;
+
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.List;
+import org.leakscan.program.FieldRef;
+import org.leakscan.program.Insn;
+import org.leakscan.program.MethodBody;
+
+/**
+ * Runs one method to a local fixpoint over its basic blocks, with the method's current parameter
+ * values and the current global state (heap, callees' results). Registers are flow-sensitive; the
+ * heap, statics and calls go through the {@link TaintEngine}. Like ASM's {@code Analyzer}, it keeps
+ * one register frame per block entry and joins frames where control flow meets.
+ */
+final class MethodInterpreter {
+
+    private final TaintEngine engine;
+    private final MethodState state;
+    private final MethodCfg cfg;
+    private final List<Insn> insns;
+    private final int registers;
+    private Value caught = Value.EMPTY;
+
+    MethodInterpreter(TaintEngine engine, MethodState state, MethodCfg cfg) {
+        this.engine = engine;
+        this.state = state;
+        this.cfg = cfg;
+        MethodBody body = state.method.body();
+        this.insns = body.insns();
+        this.registers = body.registerCount();
+    }
+
+    void run() {
+        int blocks = cfg.blockCount();
+        if (blocks == 0) {
+            return;
+        }
+        Value[][] entry = new Value[blocks][];
+        Value[] initial = new Value[registers];
+        java.util.Arrays.fill(initial, Value.EMPTY);
+        MethodBody body = state.method.body();
+        for (int p = 0; p < body.parameterCount() && p < state.params.length; p++) {
+            int reg = body.parameterRegister(p);
+            if (reg >= 0 && reg < registers) {
+                initial[reg] = state.params[p];
+            }
+        }
+        entry[0] = initial;
+        ArrayDeque<Integer> work = new ArrayDeque<>();
+        BitSet queued = new BitSet(blocks);
+        work.add(0);
+        queued.set(0);
+        BitSet handlerBlocks = new BitSet(blocks);
+        for (int[] hs : cfg.handlers) {
+            for (int h : hs) {
+                handlerBlocks.set(h);
+            }
+        }
+        while (!work.isEmpty()) {
+            int b = work.poll();
+            queued.clear(b);
+            Value[] regs = entry[b].clone();
+            Value caughtBefore = caught;
+            int end = cfg.end(b);
+            for (int i = cfg.starts[b]; i < end; i++) {
+                exec(i, regs);
+            }
+            for (int s : cfg.successors[b]) {
+                if (merge(entry, s, regs) && !queued.get(s)) {
+                    queued.set(s);
+                    work.add(s);
+                }
+            }
+            for (int h : cfg.handlers[b]) {
+                boolean changed = merge(entry, h, entry[b]);
+                changed |= merge(entry, h, regs);
+                if (changed && !queued.get(h)) {
+                    queued.set(h);
+                    work.add(h);
+                }
+            }
+            if (caught != caughtBefore) {
+                // A handler's move-exception reads what this method throws: run handlers again.
+                for (int h = handlerBlocks.nextSetBit(0); h >= 0; h = handlerBlocks.nextSetBit(h + 1)) {
+                    if (entry[h] != null && !queued.get(h)) {
+                        queued.set(h);
+                        work.add(h);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean merge(Value[][] entry, int block, Value[] regs) {
+        Value[] target = entry[block];
+        if (target == null) {
+            entry[block] = regs.clone();
+            return true;
+        }
+        boolean changed = false;
+        for (int r = 0; r < target.length; r++) {
+            Value j = target[r].join(regs[r]);
+            if (j != target[r]) {
+                target[r] = j;
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private void set(Value[] regs, int reg, Value v) {
+        if (reg >= 0 && reg < regs.length) {
+            regs[reg] = v;
+            if (v.isTainted()) {
+                state.seen.or(v.taints());
+            }
+        }
+    }
+
+    private static Value get(Value[] regs, int reg) {
+        return reg >= 0 && reg < regs.length ? regs[reg] : Value.EMPTY;
+    }
+
+    private void exec(int index, Value[] regs) {
+        Insn insn = insns.get(index);
+        switch (insn.kind()) {
+            case CONST_STRING -> {
+                Insn.ConstString c = (Insn.ConstString) insn;
+                set(regs, c.dst(), Value.ofConstant(c.value()));
+            }
+            case CONST -> {
+                Insn.Const c = (Insn.Const) insn;
+                set(regs, c.dst(), Value.ofInt(c.value()));
+            }
+            case CONST_CLASS -> {
+                Insn.ConstClass c = (Insn.ConstClass) insn;
+                set(regs, c.dst(), Value.ofClass(c.type()));
+            }
+            case MOVE -> {
+                Insn.Move m = (Insn.Move) insn;
+                set(regs, m.dst(), get(regs, m.src()));
+            }
+            case MOVE_EXCEPTION -> {
+                Insn.MoveException m = (Insn.MoveException) insn;
+                set(regs, m.dst(), caught.join(state.thrown));
+            }
+            case FIELD_GET -> {
+                Insn.FieldGet g = (Insn.FieldGet) insn;
+                Value v = g.isStatic() ? engine.readStatic(state, index, g.field())
+                        : engine.readField(state, index, get(regs, g.object()), g.field());
+                set(regs, g.dst(), v);
+            }
+            case FIELD_PUT -> {
+                Insn.FieldPut p = (Insn.FieldPut) insn;
+                FieldRef f = p.field();
+                if (p.isStatic()) {
+                    engine.writeStatic(f, get(regs, p.src()));
+                } else {
+                    engine.writeField(get(regs, p.object()), f, get(regs, p.src()));
+                }
+            }
+            case ARRAY_GET -> {
+                Insn.ArrayGet g = (Insn.ArrayGet) insn;
+                set(regs, g.dst(), engine.readElement(state, get(regs, g.array()), get(regs, g.index())));
+            }
+            case ARRAY_PUT -> {
+                Insn.ArrayPut p = (Insn.ArrayPut) insn;
+                engine.writeElement(get(regs, p.array()), get(regs, p.index()), get(regs, p.src()));
+            }
+            case NEW_INSTANCE -> {
+                Insn.NewInstance n = (Insn.NewInstance) insn;
+                set(regs, n.dst(), engine.allocate(state, index, n.type()));
+            }
+            case NEW_ARRAY -> {
+                Insn.NewArray n = (Insn.NewArray) insn;
+                set(regs, n.dst(), engine.allocate(state, index, n.type()));
+            }
+            case FILLED_NEW_ARRAY -> {
+                Insn.FilledNewArray n = (Insn.FilledNewArray) insn;
+                Value array = engine.allocate(state, index, n.type());
+                int[] elements = n.elements();
+                for (int k = 0; k < elements.length; k++) {
+                    engine.writeElement(array, Value.ofInt(k), get(regs, elements[k]));
+                }
+                set(regs, n.dst(), array);
+            }
+            case CHECK_CAST -> {
+                // Same value; its static type narrows, which dispatch reads from the objects themselves.
+            }
+            case OPERATION -> {
+                Insn.Operation o = (Insn.Operation) insn;
+                Value v = Value.EMPTY;
+                if (o.op() == Insn.OpKind.ARITHMETIC || o.op() == Insn.OpKind.CONVERSION) {
+                    for (int s : o.srcs()) {
+                        v = v.join(get(regs, s).taintOnly());
+                    }
+                }
+                set(regs, o.dst(), v);
+            }
+            case RETURN -> {
+                Insn.Return r = (Insn.Return) insn;
+                if (r.src() >= 0) {
+                    engine.returnValue(state, get(regs, r.src()));
+                }
+            }
+            case THROW -> {
+                Insn.Throw t = (Insn.Throw) insn;
+                Value v = get(regs, t.src());
+                caught = caught.join(v);
+                engine.throwValue(state, v);
+            }
+            case INVOKE -> {
+                Insn.Invoke call = (Insn.Invoke) insn;
+                int[] argRegs = call.args();
+                Value[] args = new Value[argRegs.length];
+                for (int k = 0; k < argRegs.length; k++) {
+                    args[k] = get(regs, argRegs[k]);
+                }
+                TaintEngine.CallResult result = engine.invoke(state, index, call, args);
+                caught = caught.join(result.thrown());
+                if (call.result() >= 0) {
+                    set(regs, call.result(), result.value());
+                }
+                // A call may replace what its arguments point to (out-parameters of models).
+                for (int k = 0; k < argRegs.length; k++) {
+                    if (result.updatedArgs() != null && result.updatedArgs()[k] != null) {
+                        set(regs, argRegs[k], get(regs, argRegs[k]).join(result.updatedArgs()[k]));
+                    }
+                }
+            }
+            case GOTO, IF, SWITCH -> {
+            }
+            default -> throw new IllegalStateException("unhandled instruction kind " + insn.kind());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.leakscan.analysis.dataflow;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.leakscan.program.MethodRef;
+
+/**
+ * Constant strings through the library calls that build them: {@code StringBuilder} appends,
+ * {@code String.concat} and {@code valueOf}, {@code Uri.parse}, {@code new URL(String)},
+ * {@code Class.getName}. What comes out are the texts a value may be (a URL, a class name, a
+ * content URI), used to resolve intent targets, reflection, content URIs and destinations. Taint
+ * is the models' business, not this class's.
+ */
+final class StringValues {
+
+    private static final String SB = "Ljava/lang/StringBuilder;";
+    private static final String SBUF = "Ljava/lang/StringBuffer;";
+
+    /** Stands for an unknown part of a string, so {@code "http://host/?id=" + imei} keeps its host. */
+    static final String UNKNOWN = "\u0002";
+
+    private StringValues() {
+    }
+
+    /** True when the text has no unknown part. */
+    static boolean isComplete(String text) {
+        return text.indexOf(UNKNOWN.charAt(0)) < 0;
+    }
+
+    /** The constant part of a call's result; may also record a builder's or URI's text. */
+    static Value apply(TaintEngine engine, MethodState st, MethodRef ref, Value[] args, boolean isStatic) {
+        String owner = ref.owner();
+        String name = ref.name();
+        int text = engine.fields.id(Fields.TEXT);
+        if (owner.equals(SB) || owner.equals(SBUF)) {
+            Value receiver = args.length > 0 ? args[0] : Value.EMPTY;
+            switch (name) {
+                case "<init>" -> {
+                    Value initial = args.length > 1 && ref.parameterTypes().get(0).startsWith("L")
+                            ? textOf(engine, st, args[1]) : Value.ofConstant("");
+                    engine.write(receiver, text, initial.isEmpty() ? Value.ANY_STRING : initial);
+                    return Value.EMPTY;
+                }
+                case "append" -> {
+                    Value before = engine.read(st, receiver, text);
+                    Value piece = args.length > 1 ? textOf(engine, st, args[1]) : Value.EMPTY;
+                    engine.write(receiver, text, concat(before, piece));
+                    return Value.EMPTY;
+                }
+                case "toString" -> {
+                    return engine.read(st, receiver, text);
+                }
+                default -> {
+                    return Value.EMPTY;
+                }
+            }
+        }
+        if (owner.equals("Ljava/lang/String;")) {
+            switch (name) {
+                case "concat" -> {
+                    return concat(args[0], args.length > 1 ? args[1] : Value.EMPTY);
+                }
+                case "valueOf", "copyValueOf" -> {
+                    return args.length == 1 ? textOf(engine, st, args[0]) : Value.EMPTY;
+                }
+                case "toString", "trim", "intern" -> {
+                    return keepStrings(args[0]);
+                }
+                default -> {
+                    return Value.EMPTY;
+                }
+            }
+        }
+        if (owner.equals("Landroid/net/Uri;") && name.equals("parse") && args.length == 1) {
+            return keepStrings(args[0]);
+        }
+        if ((owner.equals("Landroid/net/Uri;") || owner.equals("Ljava/net/URL;") || owner.equals("Ljava/net/URI;"))
+                && (name.equals("toString") || name.equals("toExternalForm"))) {
+            return keepStrings(args[0]).join(engine.read(st, args[0], text));
+        }
+        if ((owner.equals("Ljava/net/URL;") || owner.equals("Ljava/net/URI;")) && name.equals("<init>") && args.length == 2
+                && ref.parameterTypes().get(0).equals("Ljava/lang/String;")) {
+            engine.write(args[0], text, textOf(engine, st, args[1]));
+            return Value.EMPTY;
+        }
+        if (owner.equals("Landroid/net/Uri;") && name.equals("withAppendedPath") && args.length == 2) {
+            return concat(concat(keepStrings(args[0]), Value.ofConstant("/")), keepStrings(args[1]));
+        }
+        if (owner.equals("Ljava/lang/Class;") && (name.equals("getName") || name.equals("getCanonicalName"))
+                && args.length == 1) {
+            Set<String> names = new TreeSet<>();
+            for (String c : args[0].classes()) {
+                names.add(TaintEngine.javaName(c));
+            }
+            return Value.ofConstants(names, false);
+        }
+        return Value.EMPTY;
+    }
+
+    /** The texts a value stands for: its own strings, or a builder's or URI's recorded text. */
+    static Value textOf(TaintEngine engine, MethodState st, Value v) {
+        Value out = keepStrings(v);
+        Long i = v.intConstant();
+        if (i != null) {
+            out = out.join(Value.ofConstant(Long.toString(i)));
+        }
+        if (!v.objects().isEmpty()) {
+            out = out.join(engine.read(st, v, engine.fields.id(Fields.TEXT)));
+        }
+        if (out.isEmpty() || out.mayBeOtherString()) {
+            out = Value.ofConstants(out.strings(), false).join(Value.ofConstant(UNKNOWN));
+        }
+        return out;
+    }
+
+    /** Only the string constants (no objects, taint, integers or class literals). */
+    static Value keepStrings(Value v) {
+        return Value.ofConstants(v.strings(), v.mayBeOtherString());
+    }
+
+    /** Every pairing of the two sides' texts, bounded like any constant set. */
+    static Value concat(Value left, Value right) {
+        Set<String> ls = known(left);
+        Set<String> rs = known(right);
+        if (ls.size() * rs.size() > Value.MAX_CONSTANTS) {
+            return Value.ANY_STRING;
+        }
+        Set<String> out = new TreeSet<>();
+        for (String l : ls) {
+            for (String r : rs) {
+                out.add((l + r).replace(UNKNOWN + UNKNOWN, UNKNOWN));
+            }
+        }
+        return Value.ofConstants(out, false);
+    }
+
+    /** The value's texts, with "some other string" written as {@link #UNKNOWN}. */
+    private static Set<String> known(Value v) {
+        Set<String> s = new TreeSet<>(v.strings());
+        if (s.isEmpty() || v.mayBeOtherString()) {
+            s.add(UNKNOWN);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,556 @@
+package org.leakscan.analysis.dataflow;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leakscan.analysis.ApiResolver;
+import org.leakscan.catalog.Catalogs;
+import org.leakscan.catalog.Source;
+import org.leakscan.program.ClassDef;
+import org.leakscan.program.ClassHierarchy;
+import org.leakscan.program.FieldRef;
+import org.leakscan.program.Insn;
+import org.leakscan.program.MethodDef;
+import org.leakscan.program.MethodRef;
+import org.leakscan.program.Program;
+import org.leakscan.program.Types;
+
+/**
+ * The whole-program fixpoint. Methods are analysed by {@link MethodInterpreter} from a worklist;
+ * a method runs again when its parameters grow, when a callee's result grows, or when a heap cell
+ * it read grows. Calls into app code bind arguments to the callee (context-insensitively); calls
+ * into library code go to {@link LibraryCalls} (sources, sinks, models) and
+ * {@link AndroidSemantics} (intents between components, threads, reflection). Entry points come
+ * from {@link EntryPoints}. Single-threaded and deterministic: the worklist is insertion-ordered.
+ */
+public final class TaintEngine {
+
+    /** What a call gives back: its value, what it may throw, and updates to its argument registers. */
+    record CallResult(Value value, Value thrown, Value[] updatedArgs) {
+        static final CallResult NOTHING = new CallResult(Value.EMPTY, Value.EMPTY, null);
+    }
+
+    /** Limits that keep a hostile or huge app from running forever; reaching one is reported. */
+    public record Limits(long maxMethodRuns, int maxObjects) {
+        public static final Limits DEFAULT = new Limits(2_000_000, 2_000_000);
+    }
+
+    final Program program;
+    final ClassHierarchy hierarchy;
+    final Catalogs catalogs;
+    final ApiResolver resolver;
+    final ObjectTable objects = new ObjectTable();
+    final Fields fields = new Fields();
+    final Heap heap;
+    final LibraryCalls library;
+    final AndroidSemantics android;
+    final EntryPoints entries;
+    private final Limits limits;
+
+    private final Map<MethodDef, ClassDef> ownerOf = new IdentityHashMap<>();
+    private final Map<MethodDef, MethodState> states = new IdentityHashMap<>();
+    private final Map<MethodDef, MethodCfg> cfgs = new IdentityHashMap<>();
+    private final LinkedHashSet<MethodDef> worklist = new LinkedHashSet<>();
+    private final Map<String, Integer> labelIds = new HashMap<>();
+    final List<SourceSite> sources = new ArrayList<>();
+    final LinkedHashSet<SinkHit> hits = new LinkedHashSet<>();
+    /** Call edges, for evidence paths. */
+    final Map<MethodDef, Set<MethodDef>> callees = new IdentityHashMap<>();
+    /** Methods that wrote a tainted value into a field, and methods that read the field, by field id. */
+    final Map<Integer, Set<MethodDef>> taintedFieldWriters = new HashMap<>();
+    final Map<Integer, Set<MethodDef>> fieldReaders = new HashMap<>();
+    final Map<String, Set<String>> unanalysed = new LinkedHashMap<>();
+    private final Map<String, MethodDef> dispatchCache = new HashMap<>();
+    private static final MethodDef LIBRARY = new MethodDef(new MethodRef("L;", "library", "()V"), 0, List.of(),
+            List.of(), null, null);
+    private long runs;
+    private boolean stopped;
+    private MethodDef current;
+
+    public TaintEngine(Program program, ClassHierarchy hierarchy, Catalogs catalogs, ApiResolver resolver,
+                       EntryPoints.Android androidFacts, Limits limits) {
+        this.program = program;
+        this.hierarchy = hierarchy;
+        this.catalogs = catalogs;
+        this.resolver = resolver;
+        this.limits = limits;
+        this.heap = new Heap(this::enqueue);
+        for (ClassDef c : program.classes()) {
+            for (MethodDef m : c.methods()) {
+                ownerOf.put(m, c);
+            }
+        }
+        this.library = new LibraryCalls(this);
+        this.android = new AndroidSemantics(this, androidFacts);
+        this.entries = new EntryPoints(this, androidFacts);
+    }
+
+    /** Runs to the fixpoint; returns false when a limit stopped it early. */
+    public boolean run() {
+        entries.seed();
+        while (!worklist.isEmpty()) {
+            if (runs >= limits.maxMethodRuns() || objects.size() >= limits.maxObjects()) {
+                stopped = true;
+                unanalysed("analysis-limit", "stopped after " + runs + " method runs and " + objects.size()
+                        + " objects; flows found so far are reported");
+                return false;
+            }
+            MethodDef m = worklist.iterator().next();
+            worklist.remove(m);
+            analyse(m);
+        }
+        return true;
+    }
+
+    private void analyse(MethodDef m) {
+        MethodState st = state(m);
+        st.runs++;
+        runs++;
+        MethodDef previous = current;
+        current = m;
+        try {
+            new MethodInterpreter(this, st, cfgs.computeIfAbsent(m, x -> new MethodCfg(x.body()))).run();
+        } finally {
+            current = previous;
+        }
+    }
+
+    /** One flow: the source, the sink hit, and the methods between them. */
+    public record Evidence(SourceSite source, SinkHit sink, List<String> path) {
+    }
+
+    /** Every (source, sink site) pair found, with its evidence path; in a stable order. */
+    public List<Evidence> evidence() {
+        EvidencePaths paths = new EvidencePaths(this);
+        List<Evidence> out = new ArrayList<>();
+        for (SinkHit h : hits) {
+            SourceSite s = sources.get(h.label());
+            List<String> path = new ArrayList<>();
+            for (MethodDef m : paths.path(h.label(), s.method(), h.method())) {
+                path.add(javaName(ownerOf(m).type()) + "." + m.signature());
+            }
+            out.add(new Evidence(s, h, path));
+        }
+        return out;
+    }
+
+    /** What the analysis could not see into, by kind. */
+    public Map<String, Set<String>> unanalysed() {
+        return unanalysed;
+    }
+
+    public boolean stoppedEarly() {
+        return stopped;
+    }
+
+    public long methodRuns() {
+        return runs;
+    }
+
+    public int analysedMethods() {
+        return states.size();
+    }
+
+    void enqueue(MethodDef m) {
+        if (m != null && m.body() != null) {
+            worklist.add(m);
+        }
+    }
+
+    MethodState stateIfAny(MethodDef m) {
+        return states.get(m);
+    }
+
+    MethodState state(MethodDef m) {
+        return states.computeIfAbsent(m, x -> new MethodState(ownerOf.get(x), x));
+    }
+
+    ClassDef ownerOf(MethodDef m) {
+        return ownerOf.get(m);
+    }
+
+    /** Records something the analysis could not see into (reflection, native code, loaded code). */
+    void unanalysed(String what, String where) {
+        unanalysed.computeIfAbsent(what, k -> new java.util.TreeSet<>()).add(where);
+    }
+
+    // ---- entry and call binding -------------------------------------------------------------
+
+    /** Binds arguments to an app method called by the framework (an entry point). */
+    void callFromFramework(MethodDef target, Value[] args) {
+        MethodState st = state(target);
+        if (st.bind(args) || st.runs == 0) {
+            enqueue(target);
+        }
+    }
+
+    /** A call from app code into app code: binds the arguments and reads the callee's result. */
+    CallResult callApp(MethodState caller, MethodDef target, Value[] args) {
+        MethodState st = state(target);
+        st.callers.add(caller.method);
+        callees.computeIfAbsent(caller.method, k -> new LinkedHashSet<>()).add(target);
+        if (st.bind(args) || st.runs == 0) {
+            enqueue(target);
+        }
+        return new CallResult(st.returned, st.thrown, null);
+    }
+
+    void returnValue(MethodState st, Value v) {
+        Value j = st.returned.join(v);
+        if (j != st.returned) {
+            st.returned = j;
+            st.callers.forEach(this::enqueue);
+        }
+    }
+
+    void throwValue(MethodState st, Value v) {
+        Value j = st.thrown.join(v);
+        if (j != st.thrown) {
+            st.thrown = j;
+            st.callers.forEach(this::enqueue);
+        }
+    }
+
+    // ---- heap -------------------------------------------------------------------------------
+
+    Value allocate(MethodState st, int index, String type) {
+        String key = st.method.ref() + "@" + index;
+        boolean isNew = !objects.exists(AbstractObject.Kind.ALLOC, key);
+        AbstractObject o = objects.get(AbstractObject.Kind.ALLOC, key, type);
+        if (isNew) {
+            entries.instantiated(o);
+        }
+        return Value.ofObject(o.id());
+    }
+
+    Value readField(MethodState st, int index, Value base, FieldRef field) {
+        int fid = fields.id(field);
+        fieldReaders.computeIfAbsent(fid, k -> new LinkedHashSet<>()).add(st.method);
+        Value out = Value.EMPTY;
+        BitSet objs = base.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            out = out.join(heap.read(o, fid, st.method));
+        }
+        if (!program.contains(field.owner())) {
+            // A library object's field is part of the object's data (Account.name, ScanResult.BSSID).
+            out = out.join(base.taintOnly());
+            out = out.join(library.fieldSource(st, index, field, base));
+        }
+        return out;
+    }
+
+    void writeField(Value base, FieldRef field, Value v) {
+        int fid = fields.id(field);
+        write(base, fid, v);
+    }
+
+    /** Joins {@code v} into field {@code fid} of every object {@code base} may be. */
+    void write(Value base, int fid, Value v) {
+        if (v.isEmpty()) {
+            return;
+        }
+        if (v.isTainted() && current != null) {
+            taintedFieldWriters.computeIfAbsent(fid, k -> new LinkedHashSet<>()).add(current);
+        }
+        BitSet objs = base.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            heap.write(o, fid, v);
+        }
+    }
+
+    /** The join of field {@code fid} over every object {@code base} may be. */
+    Value read(MethodState st, Value base, int fid) {
+        if (st != null) {
+            fieldReaders.computeIfAbsent(fid, k -> new LinkedHashSet<>()).add(st.method);
+        }
+        Value out = Value.EMPTY;
+        BitSet objs = base.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            out = out.join(heap.read(o, fid, st == null ? null : st.method));
+        }
+        return out;
+    }
+
+    Value readStatic(MethodState st, int index, FieldRef field) {
+        String key = staticKey(field);
+        Value v = heap.readStatic(key, st.method);
+        fieldReaders.computeIfAbsent(fields.id("static:" + key), k -> new LinkedHashSet<>()).add(st.method);
+        return v.join(library.staticFieldValue(st, index, field));
+    }
+
+    void writeStatic(FieldRef field, Value v) {
+        String key = staticKey(field);
+        if (v.isTainted() && current != null) {
+            taintedFieldWriters.computeIfAbsent(fields.id("static:" + key), k -> new LinkedHashSet<>()).add(current);
+        }
+        heap.writeStatic(key, v);
+    }
+
+    /** Statics are keyed by the class that declares them, whichever subclass an access names. */
+    private String staticKey(FieldRef field) {
+        String t = field.owner();
+        while (t != null) {
+            ClassDef c = program.classDef(t);
+            if (c == null) {
+                break;
+            }
+            for (var f : c.fields()) {
+                if (f.ref().name().equals(field.name())) {
+                    return t + "->" + field.name();
+                }
+            }
+            t = c.superType();
+        }
+        return field.owner() + "->" + field.name();
+    }
+
+    Value readElement(MethodState st, Value array, Value index) {
+        Value out = array.taintOnly();
+        Long k = index.intConstant();
+        BitSet objs = array.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            out = out.join(heap.read(o, fields.id(Fields.ELEMENTS), st.method));
+            if (k != null) {
+                out = out.join(heap.read(o, fields.element(k), st.method));
+            } else {
+                BitSet fs = heap.fieldsOf(o, st.method);
+                for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
+                    if (fields.isElement(f)) {
+                        out = out.join(heap.read(o, f, st.method));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    void writeElement(Value array, Value index, Value v) {
+        Long k = index.intConstant();
+        write(array, k != null ? fields.element(k) : fields.id(Fields.ELEMENTS), v);
+    }
+
+    /**
+     * Everything an argument carries to a sink or into an unmodelled library call: its own taint
+     * and the taint of every field reachable from its objects (three levels deep).
+     */
+    BitSet fullTaint(Value v) {
+        BitSet out = (BitSet) v.taints().clone();
+        collectTaint(v.objects(), out, 3, true);
+        return out;
+    }
+
+    /**
+     * What a library container holds: the value's taint and the pseudo-fields (content, keys,
+     * elements) of its objects, not an app object's own fields.
+     */
+    BitSet contentTaint(Value v) {
+        BitSet out = (BitSet) v.taints().clone();
+        collectTaint(v.objects(), out, 3, false);
+        return out;
+    }
+
+    private void collectTaint(BitSet objs, BitSet out, int depth, boolean allFields) {
+        if (depth == 0 || objs.isEmpty()) {
+            return;
+        }
+        BitSet next = new BitSet();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            BitSet fs = heap.fieldsOf(o, current);
+            for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
+                if (!allFields && !fields.isPseudo(f)) {
+                    continue;
+                }
+                Value fv = heap.read(o, f, current);
+                out.or(fv.taints());
+                next.or(fv.objects());
+            }
+        }
+        next.andNot(objs);
+        collectTaint(next, out, depth - 1, allFields);
+    }
+
+    /** The values held in an object's pseudo-fields (for "receiver to return" on containers). */
+    Value content(MethodState st, Value v) {
+        Value out = v.withoutConstants().taintOnly();
+        BitSet objs = v.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            BitSet fs = heap.fieldsOf(o, st.method);
+            for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
+                if (fields.isPseudo(f) && f != fields.id(Fields.OPENED_BY) && f != fields.id(Fields.WRAPS)
+                        && f != fields.id(Fields.TARGET)) {
+                    out = out.join(heap.read(o, f, st.method));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- labels and hits --------------------------------------------------------------------
+
+    /** The label of one source site, made on first use. */
+    int label(String dataType, String api, ClassDef owner, MethodDef method, int index) {
+        String key = method.ref() + "@" + index + "|" + api + "|" + dataType;
+        Integer id = labelIds.get(key);
+        if (id == null) {
+            id = sources.size();
+            labelIds.put(key, id);
+            sources.add(new SourceSite(id, dataType, api, owner, method, index));
+        }
+        return id;
+    }
+
+    int label(Source s, MethodState st, int index) {
+        return label(s.dataType(), s.api(), st.owner, st.method, index);
+    }
+
+    void hit(BitSet labels, String api, String kind, String channel, MethodState st, int index, List<String> destination) {
+        for (int l = labels.nextSetBit(0); l >= 0; l = labels.nextSetBit(l + 1)) {
+            hits.add(new SinkHit(l, api, kind, channel, st.owner, st.method, index, destination));
+        }
+    }
+
+    // ---- calls --------------------------------------------------------------------------------
+
+    CallResult invoke(MethodState caller, int index, Insn.Invoke call, Value[] args) {
+        MethodRef ref = call.method();
+        List<MethodDef> targets = new ArrayList<>(2);
+        boolean toLibrary = dispatch(call, args, targets);
+        Value value = Value.EMPTY;
+        Value thrown = Value.EMPTY;
+        Value[] updated = null;
+        for (MethodDef t : targets) {
+            if (t.isNative()) {
+                CallResult r = library.nativeCall(caller, index, call, t, args);
+                value = value.join(r.value());
+                continue;
+            }
+            CallResult r = callApp(caller, t, args);
+            value = value.join(r.value());
+            thrown = thrown.join(r.thrown());
+        }
+        if (toLibrary) {
+            CallResult r = android.handle(caller, index, call, args);
+            if (r == null) {
+                r = library.call(caller, index, call, args);
+            }
+            value = value.join(r.value());
+            thrown = thrown.join(r.thrown());
+            updated = r.updatedArgs();
+        }
+        if (ref.returnType().equals("V")) {
+            value = Value.EMPTY;
+        }
+        return new CallResult(value, thrown, updated);
+    }
+
+    /**
+     * Finds the app methods a call may run and says whether library code may run too. Virtual
+     * calls dispatch on the types of the receiver's objects; with no known object, on the declared
+     * owner's own chain.
+     */
+    private boolean dispatch(Insn.Invoke call, Value[] args, List<MethodDef> targets) {
+        MethodRef ref = call.method();
+        switch (call.invokeKind()) {
+            case STATIC, DIRECT, SUPER -> {
+                MethodDef m = lookup(ref.owner(), ref.signature(), call.invokeKind() == Insn.InvokeKind.DIRECT);
+                if (m != null) {
+                    targets.add(m);
+                    return false;
+                }
+                return true;
+            }
+            case DYNAMIC -> {
+                return true;
+            }
+            default -> {
+                boolean library = false;
+                BitSet objs = args.length > 0 ? args[0].objects() : new BitSet();
+                if (objs.isEmpty()) {
+                    MethodDef m = lookup(ref.owner(), ref.signature(), false);
+                    if (m != null) {
+                        targets.add(m);
+                        return false;
+                    }
+                    return true;
+                }
+                for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+                    String type = objects.get(o).type();
+                    MethodDef m = type.startsWith("[") ? null : lookup(type, ref.signature(), false);
+                    if (m != null) {
+                        if (!targets.contains(m)) {
+                            targets.add(m);
+                        }
+                    } else {
+                        library = true;
+                    }
+                }
+                return library;
+            }
+        }
+    }
+
+    /**
+     * The app method {@code signature} resolves to from {@code type}: the nearest app class up the
+     * superclass chain that implements it, else an app interface's default method; null when the
+     * method is library code (or unknown).
+     */
+    MethodDef lookup(String type, String signature, boolean exact) {
+        String key = type + "->" + signature + (exact ? "!" : "");
+        MethodDef cached = dispatchCache.get(key);
+        if (cached != null) {
+            return cached == LIBRARY ? null : cached;
+        }
+        MethodDef found = null;
+        String t = type;
+        while (t != null && found == null) {
+            ClassDef c = program.classDef(t);
+            if (c == null) {
+                break;
+            }
+            for (MethodDef m : c.methods()) {
+                if (m.signature().equals(signature) && !m.isAbstract()) {
+                    found = m;
+                    break;
+                }
+            }
+            t = c.superType();
+        }
+        if (found == null && !exact) {
+            for (String a : hierarchy.ancestors(type)) {
+                ClassDef c = program.classDef(a);
+                if (c != null && c.isInterface()) {
+                    MethodDef m = c.method(nameOf(signature), descriptorOf(signature));
+                    if (m != null && !m.isAbstract() && m.body() != null) {
+                        found = m;
+                        break;
+                    }
+                }
+            }
+        }
+        dispatchCache.put(key, found == null ? LIBRARY : found);
+        return found;
+    }
+
+    private static String nameOf(String signature) {
+        return signature.substring(0, signature.indexOf('('));
+    }
+
+    private static String descriptorOf(String signature) {
+        return signature.substring(signature.indexOf('('));
+    }
+
+    /** True when {@code type} is a class of the app. */
+    boolean isAppClass(String type) {
+        return program.contains(type);
+    }
+
+    static String javaName(String type) {
+        return Types.toJavaName(type);
+    }
+}
