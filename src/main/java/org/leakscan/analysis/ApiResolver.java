@@ -52,7 +52,7 @@ public final class ApiResolver {
             if (found != null) {
                 return found;
             }
-            ClassDef c = hierarchy.program().classDef(type);
+            ClassDef c = hierarchy.appClass(type);
             if (c != null && c.fields().stream().anyMatch(f -> f.ref().name().equals(read.name()))) {
                 return null;
             }
@@ -70,7 +70,7 @@ public final class ApiResolver {
         java.util.ArrayList<String> out = new java.util.ArrayList<>(ancestors.size());
         for (String type : ancestors) {
             out.add(type);
-            ClassDef c = hierarchy.program().classDef(type);
+            ClassDef c = hierarchy.appClass(type);
             if (c != null) {
                 MethodDef m = c.method(called.name(), called.descriptor());
                 if (m != null && !m.isAbstract()) {

@@ -46,13 +46,34 @@ public final class ClassHierarchy {
         return program;
     }
 
+    /**
+     * The app's class of this type, or null when the app has none or when the library source (the
+     * Android framework) defines the same type: the boot class path wins over the app's class
+     * loader, so an app's own {@code android.telephony.TelephonyManager} never runs (an
+     * obfuscation trick to fool analysers).
+     */
+    public ClassDef appClass(String type) {
+        ClassDef c = program.classDef(type);
+        return c == null || library.of(type) != null ? null : c;
+    }
+
+    /** True when {@code type} is app code that runs (see {@link #appClass}). */
+    public boolean isAppClass(String type) {
+        return appClass(type) != null;
+    }
+
     /** Direct supertypes from the app, else from the library source, else null. */
     public Supertypes supertypes(String type) {
-        ClassDef c = program.classDef(type);
+        ClassDef c = appClass(type);
         if (c != null) {
             return new Supertypes(c.superType(), c.interfaces());
         }
-        return library.of(type);
+        Supertypes s = library.of(type);
+        if (s != null) {
+            return s;
+        }
+        c = program.classDef(type);
+        return c == null ? null : new Supertypes(c.superType(), c.interfaces());
     }
 
     /**

@@ -224,8 +224,10 @@ final class AndroidSemantics {
                     // Keep the broadcast for receivers registered later.
                     copyFields(st, intent, engine.objects.get(AbstractObject.Kind.INTENT, "broadcast:" + action, INTENT));
                 }
-                // Implicit intents can reach other apps' components too.
-                internalOnly = false;
+                // An implicit intent no component of the app handles is meant for other apps.
+                if (receivers.isEmpty()) {
+                    internalOnly = false;
+                }
             }
             for (String r : receivers) {
                 copyFields(st, intent, incomingIntent(r));
@@ -470,12 +472,17 @@ final class AndroidSemantics {
                 }
             } else {
                 // A framework method called by name: sources and sinks still apply.
+                Source chosen = null;
                 for (Source s : engine.catalogs.sources().sources()) {
                     if (s.kind() == Source.Kind.CALL && s.method().owner().equals(cls)
                             && s.method().name().equals(methodName) && s.taint().target() == Taint.Target.RETURN
-                            && s.argEquals() == null) {
-                        out = out.join(Value.ofTaint(engine.label(s, st, index)));
+                            && s.argEquals() == null && (chosen == null
+                            || s.method().parameterTypes().size() < chosen.method().parameterTypes().size())) {
+                        chosen = s; // the overload with the fewest parameters: getDeviceId(), not getDeviceId(int)
                     }
+                }
+                if (chosen != null) {
+                    out = out.join(Value.ofTaint(engine.label(chosen, st, index)));
                 }
                 for (var sink : engine.catalogs.sinks().sinks()) {
                     if (sink.sends() && sink.api().owner().equals(cls) && sink.api().name().equals(methodName)) {
@@ -501,7 +508,7 @@ final class AndroidSemantics {
         List<MethodDef> out = new ArrayList<>();
         String t = type;
         while (t != null) {
-            ClassDef c = engine.program.classDef(t);
+            ClassDef c = engine.hierarchy.appClass(t);
             if (c == null) {
                 break;
             }

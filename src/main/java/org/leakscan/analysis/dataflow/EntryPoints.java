@@ -74,6 +74,11 @@ public final class EntryPoints {
                 continue;
             }
             AbstractObject instance = engine.objects.get(AbstractObject.Kind.COMPONENT, c.getKey(), c.getKey());
+            // The framework constructs the component first: field initialisers run there.
+            MethodDef init = engine.lookup(c.getKey(), "<init>()V", true);
+            if (init != null && init.body() != null) {
+                engine.callFromFramework(init, new Value[] {Value.ofObject(instance.id())});
+            }
             bindCallbacks(instance);
             if (c.getValue().equals("activity")) {
                 for (MethodDef m : onClickHandlers(c.getKey())) {
@@ -170,7 +175,7 @@ public final class EntryPoints {
         Map<String, MethodDef> bySignature = new LinkedHashMap<>();
         String t = type;
         while (t != null) {
-            ClassDef c = engine.program.classDef(t);
+            ClassDef c = engine.hierarchy.appClass(t);
             if (c == null) {
                 break;
             }
@@ -199,7 +204,7 @@ public final class EntryPoints {
         // Support-library and AndroidX classes ship inside the app but are driven by the framework.
         if (m.ref().name().startsWith("on") && !isBundledFramework(declaringType)) {
             for (String a : bundled) {
-                ClassDef c = engine.program.classDef(a);
+                ClassDef c = engine.hierarchy.appClass(a);
                 if (c != null && c.method(m.ref().name(), m.ref().descriptor()) != null) {
                     return true;
                 }

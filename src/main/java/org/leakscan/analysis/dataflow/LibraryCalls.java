@@ -30,6 +30,10 @@ final class LibraryCalls {
     /** Sink channels that keep data on the device, in the app's own storage: modelled, not reported. */
     private static final Set<String> PRIVATE_STORAGE = Set.of("file.prefs", "file.sqlite", "file.internal");
 
+    /** Library methods that read every field of the objects they are given (serialisation). */
+    private static final Set<String> SERIALIZERS = Set.of("writeObject", "writeParcelable", "writeSerializable",
+            "writeValue", "toJson", "writeUnshared", "marshall");
+
     private final TaintEngine engine;
 
     LibraryCalls(TaintEngine engine) {
@@ -41,6 +45,7 @@ final class LibraryCalls {
         Value[] updated = null;
         Value result = Value.EMPTY;
         boolean isStatic = call.isStatic();
+        boolean accessor = false;
 
         // Sources.
         List<Source> sources = engine.resolver.resolve(ref, (t, sig) -> {
@@ -52,10 +57,13 @@ final class LibraryCalls {
                 if (s.argEquals() != null && !argumentMatches(s, args, isStatic)) {
                     continue;
                 }
-                if (s.accessor() && !engine.contentTaint(receiver(args, isStatic)).isEmpty()) {
-                    continue; // data already tainted by the source that made the object
-                }
                 Taint t = s.taint();
+                if (s.accessor()) {
+                    // Reading a coordinate or a name out of a source's object is where that datum is
+                    // read (DroidBench counts these call sites): it gets its own label, instead of
+                    // the object's.
+                    accessor = true;
+                }
                 int label = engine.label(s, st, index);
                 switch (t.target()) {
                     case RETURN -> result = result.join(resultObject(st, index, ref)).join(Value.ofTaint(label));
@@ -101,7 +109,12 @@ final class LibraryCalls {
 
         // Data movement.
         MethodModel model = engine.catalogs.models().modelFor(ref, engine.hierarchy);
-        if (model != null) {
+        if (accessor) {
+            // The accessor's own label replaces what the object carried.
+            if (Types.isReference(ref.returnType())) {
+                result = result.join(resultObject(st, index, ref));
+            }
+        } else if (model != null) {
             TaintEngine.CallResult moved = apply(st, index, ref, model, args, isStatic);
             result = result.join(moved.value());
             updated = merge(updated, moved.updatedArgs());
@@ -114,18 +127,26 @@ final class LibraryCalls {
             engine.write(opened, engine.fields.id(Fields.OPENED_BY), Value.ofConstant(openerKey(sink, args, isStatic)));
             result = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN ? opened : result;
         }
+        if (isValueType(ref.returnType())) {
+            result = result.taintOnly(); // a string or number is a value: it holds no objects
+        }
         result = result.join(StringValues.apply(engine, st, ref, args, isStatic));
         return new TaintEngine.CallResult(result, Value.EMPTY, updated);
     }
 
-    /** Native code is out of sight: assume it returns what it is given, and report tainted arguments. */
+    /**
+     * Native code is out of sight. A native method that returns data is taken to compute it from
+     * its arguments (an identity-like function); one that returns nothing or a status flag consumes
+     * what it is given, so tainted arguments reaching it are reported as a flow into native code.
+     */
     TaintEngine.CallResult nativeCall(MethodState st, int index, Insn.Invoke call, MethodDef target, Value[] args) {
         BitSet taint = new BitSet();
         for (Value a : args) {
             taint.or(engine.fullTaint(a));
         }
         engine.unanalysed("native-method", TaintEngine.javaName(target.ref().owner()) + "." + target.signature());
-        if (!taint.isEmpty()) {
+        String returned = target.ref().returnType();
+        if (!taint.isEmpty() && (returned.equals("V") || returned.equals("Z"))) {
             engine.hit(taint, target.ref().toString(), "native", "native.jni", st, index, List.of());
         }
         return new TaintEngine.CallResult(Value.ofTaints(taint), Value.EMPTY, null);
@@ -175,7 +196,7 @@ final class LibraryCalls {
             if ((a == 0 && isStatic) || k < 0 || k >= args.length) {
                 continue;
             }
-            taint.or(engine.fullTaint(args[k]));
+            taint.or(engine.contentTaint(args[k]));
         }
         if (taint.isEmpty()) {
             return;
@@ -251,12 +272,12 @@ final class LibraryCalls {
                         : keyField >= 0 ? engine.read(st, args[0], keyField)
                                 .join(engine.read(st, args[0], engine.fields.id(Fields.CONTENT)))
                                 .join(args[0].taintOnly())
-                        : engine.content(st, args[0]);
-                case ARG -> arg(args, t.from().index(), isStatic);
+                        : engine.content(st, args[0]).withTaints(engine.contentTaint(args[0]));
+                case ARG -> withContent(arg(args, t.from().index(), isStatic));
                 case ALL_ARGS -> {
                     Value v = Value.EMPTY;
                     for (int k = isStatic ? 0 : 1; k < args.length; k++) {
-                        v = v.join(args[k]);
+                        v = v.join(withContent(args[k]));
                     }
                     yield v;
                 }
@@ -304,14 +325,21 @@ final class LibraryCalls {
         return new TaintEngine.CallResult(result, Value.EMPTY, updated);
     }
 
+    /** A value with what its objects hold as containers (array elements, list content) as its own taint. */
+    private Value withContent(Value v) {
+        return v.objects().isEmpty() ? v : v.withTaints(engine.contentTaint(v));
+    }
+
     /** An unmodelled, non-neutral library call: the result carries everything the call was given. */
     private Value unmodelled(MethodState st, int index, MethodRef ref, Value[] args, boolean isStatic) {
         if (engine.catalogs.models().isNeutral(ref, engine.hierarchy)) {
             return Types.isReference(ref.returnType()) ? resultObject(st, index, ref) : Value.EMPTY;
         }
         BitSet argTaint = new BitSet();
+        boolean serializes = SERIALIZERS.contains(ref.name());
         for (int k = isStatic ? 0 : 1; k < args.length; k++) {
-            argTaint.or(engine.fullTaint(args[k]));
+            // Only serialisers read an app object's own fields; other calls see what it holds as a container.
+            argTaint.or(serializes ? engine.fullTaint(args[k]) : engine.contentTaint(args[k]));
         }
         if (!isStatic && args.length > 0 && !argTaint.isEmpty()) {
             engine.write(args[0], engine.fields.id(Fields.CONTENT), Value.ofTaints(argTaint));
@@ -325,6 +353,14 @@ final class LibraryCalls {
             result = result.join(resultObject(st, index, ref));
         }
         return result;
+    }
+
+    /** Strings, boxed numbers and primitives: results that are data, not containers. */
+    static boolean isValueType(String type) {
+        return !Types.isReference(type) || type.equals("Ljava/lang/String;") || type.equals("Ljava/lang/CharSequence;")
+                || type.equals("[B") || type.equals("[C") || type.startsWith("Ljava/lang/") && (type.equals("Ljava/lang/Integer;")
+                || type.equals("Ljava/lang/Long;") || type.equals("Ljava/lang/Double;") || type.equals("Ljava/lang/Float;")
+                || type.equals("Ljava/lang/Boolean;"));
     }
 
     Value resultObject(MethodState st, int index, MethodRef ref) {

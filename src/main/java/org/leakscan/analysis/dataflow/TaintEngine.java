@@ -237,7 +237,7 @@ public final class TaintEngine {
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
             out = out.join(heap.read(o, fid, st.method));
         }
-        if (!program.contains(field.owner())) {
+        if (!hierarchy.isAppClass(field.owner())) {
             // A library object's field is part of the object's data (Account.name, ScanResult.BSSID).
             out = out.join(base.taintOnly());
             out = out.join(library.fieldSource(st, index, field, base));
@@ -261,6 +261,18 @@ public final class TaintEngine {
         BitSet objs = base.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
             heap.write(o, fid, v);
+        }
+        if (fid == fields.id(Fields.CONTENT)) {
+            // What goes into a wrapper (a writer over a stream, a Formatter over a builder) goes into what it wraps.
+            Value wrapped = Value.EMPTY;
+            for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+                wrapped = wrapped.join(heap.read(o, fields.id(Fields.WRAPS), current));
+            }
+            BitSet inner = (BitSet) wrapped.objects().clone();
+            inner.andNot(objs);
+            if (!inner.isEmpty()) {
+                write(Value.ofObjects(inner), fid, v);
+            }
         }
     }
 
@@ -296,7 +308,7 @@ public final class TaintEngine {
     private String staticKey(FieldRef field) {
         String t = field.owner();
         while (t != null) {
-            ClassDef c = program.classDef(t);
+            ClassDef c = hierarchy.appClass(t);
             if (c == null) {
                 break;
             }
@@ -315,6 +327,15 @@ public final class TaintEngine {
         Long k = index.intConstant();
         BitSet objs = array.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            AbstractObject a = objects.get(o);
+            if ((a.kind() == AbstractObject.Kind.RESULT || a.kind() == AbstractObject.Kind.FRAMEWORK)
+                    && !a.where().startsWith("element:element:element:")) {
+                // An array library code made (Array.newInstance, a framework array): its elements are
+                // unknown objects; give them one identity so writes through one read reach the next.
+                AbstractObject element = objects.get(AbstractObject.Kind.RESULT, "element:" + a.where(),
+                        a.type().startsWith("[") ? a.type().substring(1) : null);
+                heap.write(o, fields.id(Fields.ELEMENTS), Value.ofObject(element.id()));
+            }
             out = out.join(heap.read(o, fields.id(Fields.ELEMENTS), st.method));
             if (k != null) {
                 out = out.join(heap.read(o, fields.element(k), st.method));
@@ -509,7 +530,7 @@ public final class TaintEngine {
         MethodDef found = null;
         String t = type;
         while (t != null && found == null) {
-            ClassDef c = program.classDef(t);
+            ClassDef c = hierarchy.appClass(t);
             if (c == null) {
                 break;
             }
@@ -523,7 +544,7 @@ public final class TaintEngine {
         }
         if (found == null && !exact) {
             for (String a : hierarchy.ancestors(type)) {
-                ClassDef c = program.classDef(a);
+                ClassDef c = hierarchy.appClass(a);
                 if (c != null && c.isInterface()) {
                     MethodDef m = c.method(nameOf(signature), descriptorOf(signature));
                     if (m != null && !m.isAbstract() && m.body() != null) {
@@ -547,7 +568,7 @@ public final class TaintEngine {
 
     /** True when {@code type} is a class of the app. */
     boolean isAppClass(String type) {
-        return program.contains(type);
+        return hierarchy.isAppClass(type);
     }
 
     static String javaName(String type) {

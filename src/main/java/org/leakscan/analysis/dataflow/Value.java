@@ -38,6 +38,10 @@ public final class Value {
         return new Value(b, new BitSet(), Set.of(), false);
     }
 
+    public static Value ofObjects(BitSet objects) {
+        return objects.isEmpty() ? EMPTY : new Value((BitSet) objects.clone(), new BitSet(), Set.of(), false);
+    }
+
     public static Value ofTaint(int label) {
         BitSet b = new BitSet();
         b.set(label);
