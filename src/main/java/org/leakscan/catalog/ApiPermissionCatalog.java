@@ -1,19 +1,9 @@
 package org.leakscan.catalog;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +28,10 @@ public final class ApiPermissionCatalog {
     /** The schema name the file must carry. */
     public static final String SCHEMA = "leakscan-api-permissions/1";
 
-    private static final String RESOURCE = "/org/leakscan/signatures/" + FILE_NAME;
+    /** What {@link #load(InputStream)} calls the document in errors; a file is named by its name or path. */
+    private static final String LABEL = "api permissions";
+    private static final CatalogJson.CatalogFile<ApiPermissionCatalog> FILE =
+            new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, ApiPermissionCatalog::fromJson);
 
     private final Map<String, PermissionRequirement> methods;
     private final Map<String, FieldPermissions> fields;
@@ -59,154 +52,99 @@ public final class ApiPermissionCatalog {
         this.permissions = java.util.Collections.unmodifiableSortedSet(names);
     }
 
-    /** The map shipped in the jar, parsed once on first use. */
+    /**
+     * The map shipped in the jar, parsed once on first use.
+     *
+     * @throws CatalogException when the shipped file is missing or invalid (a build error)
+     */
     public static ApiPermissionCatalog loadDefault() {
-        return Default.INSTANCE;
-    }
-
-    /** The map in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one. */
-    public static ApiPermissionCatalog loadFrom(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return loadDefault();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return FILE.shipped();
     }
 
     /**
-     * Parses a {@code leakscan-api-permissions/1} document.
+     * The map in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one.
      *
-     * @throws IllegalArgumentException when it is not one, naming the first problem
+     * @throws CatalogException when the file cannot be read or is not valid
+     */
+    public static ApiPermissionCatalog loadFrom(Path directory) {
+        return FILE.loadFrom(directory);
+    }
+
+    /**
+     * Parses a {@code leakscan-api-permissions/1} document; errors start with
+     * {@code api permissions}. Does not close {@code in}.
+     *
+     * @throws CatalogException when it is not one, naming the first problem
      */
     public static ApiPermissionCatalog load(InputStream in) {
-        JsonObject root;
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            JsonElement parsed = JsonParser.parseReader(reader);
-            if (!parsed.isJsonObject()) {
-                throw new IllegalArgumentException("api permissions: top level is not an object");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("api permissions: malformed JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        JsonElement schema = root.get("schema");
-        if (schema == null || !schema.isJsonPrimitive() || !SCHEMA.equals(schema.getAsString())) {
-            throw new IllegalArgumentException("api permissions: schema is not " + SCHEMA);
-        }
-        JsonElement apis = root.get("apis");
-        if (apis == null || !apis.isJsonArray()) {
-            throw new IllegalArgumentException("api permissions: no \"apis\" array");
-        }
+        return FILE.load(in, LABEL);
+    }
+
+    /** Builds the map from a schema-checked root; errors start with {@code label}. */
+    private static ApiPermissionCatalog fromJson(JsonObject root, String label) {
         Map<String, PermissionRequirement> methods = new HashMap<>();
         Map<String, FieldPermissions> fields = new HashMap<>();
         int index = 0;
-        for (JsonElement element : apis.getAsJsonArray()) {
-            String where = "api permissions: apis[" + index++ + "]";
-            try {
-                addEntry(element, where, methods, fields);
-            } catch (IllegalStateException | UnsupportedOperationException | ClassCastException e) {
-                throw new IllegalArgumentException(where + ": wrong JSON type: " + e.getMessage(), e);
-            }
+        for (JsonElement element : CatalogJson.array(root, "apis", label, true)) {
+            String where = label + ": apis[" + index++ + "]";
+            CatalogJson.entry(where, () -> addEntry(CatalogJson.object(element, where), where, methods, fields));
         }
         return new ApiPermissionCatalog(methods, fields);
     }
 
-    private static void addEntry(JsonElement element, String where, Map<String, PermissionRequirement> methods,
+    private static void addEntry(JsonObject entry, String where, Map<String, PermissionRequirement> methods,
             Map<String, FieldPermissions> fields) {
-        {
-            if (!element.isJsonObject() || !element.getAsJsonObject().has("api")) {
-                throw new IllegalArgumentException(where + ": not an object with \"api\"");
+        String api = CatalogJson.string(entry, "api", where);
+        int arrow = api.indexOf("->");
+        if (!api.startsWith("L") || arrow < 0 || api.charAt(arrow - 1) != ';') {
+            throw new CatalogException(where + ": not a DEX member descriptor: " + api);
+        }
+        PermissionRequirement access = requirement(entry, where + " " + api);
+        PermissionRequirement read = entry.has("read")
+                ? requirement(CatalogJson.object(entry, "read", where), where + " read") : null;
+        PermissionRequirement write = entry.has("write")
+                ? requirement(CatalogJson.object(entry, "write", where), where + " write") : null;
+        boolean isMethod = api.indexOf('(', arrow) > 0;
+        if (isMethod) {
+            MethodRef.parse(api);
+            if (access == null || read != null || write != null) {
+                throw new CatalogException(where + ": a method entry needs allOf or anyOf, and no read/write: " + api);
             }
-            JsonObject entry = element.getAsJsonObject();
-            String api = string(entry.get("api"), where + " api");
-            int arrow = api.indexOf("->");
-            if (!api.startsWith("L") || arrow < 0 || api.charAt(arrow - 1) != ';') {
-                throw new IllegalArgumentException(where + ": not a DEX member descriptor: " + api);
+            if (methods.put(api, access) != null) {
+                throw new CatalogException(where + ": duplicate entry " + api);
             }
-            PermissionRequirement access = requirement(entry, where + " " + api);
-            PermissionRequirement read = entry.has("read") ? requirement(object(entry, "read", where), where + " read") : null;
-            PermissionRequirement write = entry.has("write") ? requirement(object(entry, "write", where), where + " write") : null;
-            boolean isMethod = api.indexOf('(', arrow) > 0;
-            if (isMethod) {
-                MethodRef.parse(api);
-                if (access == null || read != null || write != null) {
-                    throw new IllegalArgumentException(where + ": a method entry needs allOf or anyOf, and no read/write: " + api);
-                }
-                if (methods.put(api, access) != null) {
-                    throw new IllegalArgumentException(where + ": duplicate entry " + api);
-                }
-            } else {
-                FieldRef.parse(api);
-                if (access == null && read == null && write == null) {
-                    throw new IllegalArgumentException(where + ": a field entry needs allOf, anyOf, read or write: " + api);
-                }
-                if (fields.put(api, new FieldPermissions(access, read, write)) != null) {
-                    throw new IllegalArgumentException(where + ": duplicate entry " + api);
-                }
+        } else {
+            FieldRef.parse(api);
+            if (access == null && read == null && write == null) {
+                throw new CatalogException(where + ": a field entry needs allOf, anyOf, read or write: " + api);
+            }
+            if (fields.put(api, new FieldPermissions(access, read, write)) != null) {
+                throw new CatalogException(where + ": duplicate entry " + api);
             }
         }
-    }
-
-    private static JsonObject object(JsonObject entry, String key, String where) {
-        JsonElement value = entry.get(key);
-        if (!value.isJsonObject()) {
-            throw new IllegalArgumentException(where + ": \"" + key + "\" is not an object");
-        }
-        return value.getAsJsonObject();
     }
 
     /** The requirement stated by {@code allOf}/{@code anyOf}/{@code conditional} in {@code o}, or null. */
     private static PermissionRequirement requirement(JsonObject o, String where) {
-        List<String> allOf = strings(o, "allOf", where);
-        List<String> anyOf = strings(o, "anyOf", where);
-        boolean conditional = o.has("conditional") && bool(o.get("conditional"), where + " conditional");
+        List<String> allOf = permissionList(o, "allOf", where);
+        List<String> anyOf = permissionList(o, "anyOf", where);
+        boolean conditional = CatalogJson.optionalBoolean(o, "conditional", where);
         if (allOf.isEmpty() && anyOf.isEmpty()) {
             if (conditional) {
-                throw new IllegalArgumentException(where + ": conditional without permissions");
+                throw new CatalogException(where + ": conditional without permissions");
             }
             return null;
         }
         return new PermissionRequirement(allOf, anyOf, conditional);
     }
 
-    private static List<String> strings(JsonObject o, String key, String where) {
-        if (!o.has(key)) {
-            return List.of();
+    /** The optional list {@code key}; when written, it is not empty. */
+    private static List<String> permissionList(JsonObject o, String key, String where) {
+        List<String> names = CatalogJson.stringList(o, key, where, false);
+        if (o.has(key) && names.isEmpty()) {
+            throw new CatalogException(where + ": \"" + key + "\" is empty");
         }
-        if (!o.get(key).isJsonArray()) {
-            throw new IllegalArgumentException(where + ": \"" + key + "\" is not an array");
-        }
-        JsonArray array = o.getAsJsonArray(key);
-        if (array.isEmpty()) {
-            throw new IllegalArgumentException(where + ": \"" + key + "\" is empty");
-        }
-        List<String> out = new ArrayList<>(array.size());
-        for (JsonElement e : array) {
-            out.add(string(e, where + " " + key));
-        }
-        return out;
-    }
-
-    static String string(JsonElement e, String where) {
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException(where + ": not a string");
-        }
-        return e.getAsString();
-    }
-
-    static boolean bool(JsonElement e, String where) {
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-            throw new IllegalArgumentException(where + ": not a boolean");
-        }
-        return e.getAsBoolean();
+        return names;
     }
 
     /**
@@ -256,21 +194,5 @@ public final class ApiPermissionCatalog {
     /** Number of field entries. */
     public int fieldCount() {
         return fields.size();
-    }
-
-    /** Lazy holder: the JVM runs the initialiser once, on first use, without locking afterwards. */
-    private static final class Default {
-        static final ApiPermissionCatalog INSTANCE = loadResource();
-
-        private static ApiPermissionCatalog loadResource() {
-            try (InputStream in = ApiPermissionCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                return load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

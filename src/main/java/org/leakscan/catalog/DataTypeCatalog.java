@@ -35,7 +35,8 @@ public final class DataTypeCatalog {
     private static final Set<String> CATEGORY_KEYS = Set.of("id", "name", "playTypes");
     private static final Set<String> TYPE_KEYS = Set.of("id", "name", "category", "playType", "description");
 
-    private static DataTypeCatalog shipped;
+    private static final CatalogJson.CatalogFile<DataTypeCatalog> FILE =
+            new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, DataTypeCatalog::fromJson);
 
     private final Map<String, DataCategory> categories;
     private final Map<String, DataType> dataTypes;
@@ -55,14 +56,8 @@ public final class DataTypeCatalog {
      *
      * @throws CatalogException when the shipped file is missing or invalid (a build error)
      */
-    public static synchronized DataTypeCatalog loadDefault() {
-        // Lazy and synchronized rather than a holder class, so a broken file surfaces as a
-        // CatalogException on every call instead of an ExceptionInInitializerError once.
-        if (shipped == null) {
-            CatalogJson.Parsed parsed = CatalogJson.readResource(FILE_NAME);
-            shipped = fromJson(parsed.root(), parsed.label());
-        }
-        return shipped;
+    public static DataTypeCatalog loadDefault() {
+        return FILE.shipped();
     }
 
     /**
@@ -71,8 +66,7 @@ public final class DataTypeCatalog {
      * @throws CatalogException when the file cannot be read or is not valid
      */
     public static DataTypeCatalog loadFrom(Path directory) {
-        CatalogJson.Parsed parsed = CatalogJson.read(directory, FILE_NAME);
-        return parsed.shipped() ? loadDefault() : fromJson(parsed.root(), parsed.label());
+        return FILE.loadFrom(directory);
     }
 
     /** Parses a {@value #SCHEMA} document; errors name it {@value #FILE_NAME}. Does not close {@code in}. */
@@ -82,11 +76,11 @@ public final class DataTypeCatalog {
 
     /** Parses a {@value #SCHEMA} document; errors name it {@code label}. Does not close {@code in}. */
     public static DataTypeCatalog load(InputStream in, String label) {
-        return fromJson(CatalogJson.parseObject(in, label), label);
+        return FILE.load(in, label);
     }
 
+    /** Builds the taxonomy from a schema-checked root; errors start with {@code file}. */
     private static DataTypeCatalog fromJson(JsonObject root, String file) {
-        CatalogJson.requireSchema(root, SCHEMA, file);
         CatalogJson.allowOnly(root, ROOT_KEYS, file);
         Map<String, DataCategory> categories = new LinkedHashMap<>();
         int index = 0;

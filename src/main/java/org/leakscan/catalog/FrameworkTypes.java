@@ -2,17 +2,8 @@ package org.leakscan.catalog;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +27,10 @@ public final class FrameworkTypes implements Supertypes.Source {
     /** The schema name the file must carry. */
     public static final String SCHEMA = "leakscan-framework-types/1";
 
-    private static final String RESOURCE = "/org/leakscan/signatures/" + FILE_NAME;
+    /** What {@link #load(InputStream)} calls the document in errors; a file is named by its name or path. */
+    private static final String LABEL = "framework types";
+    private static final CatalogJson.CatalogFile<FrameworkTypes> FILE =
+            new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, FrameworkTypes::fromJson);
 
     private final Map<String, Supertypes> types;
     private final Set<String> interfaces;
@@ -46,94 +40,60 @@ public final class FrameworkTypes implements Supertypes.Source {
         this.interfaces = Set.copyOf(interfaces);
     }
 
-    /** The table shipped in the jar, parsed once on first use. */
+    /**
+     * The table shipped in the jar, parsed once on first use.
+     *
+     * @throws CatalogException when the shipped file is missing or invalid (a build error)
+     */
     public static FrameworkTypes loadDefault() {
-        return Default.INSTANCE;
-    }
-
-    /** The table in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one. */
-    public static FrameworkTypes loadFrom(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return loadDefault();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return FILE.shipped();
     }
 
     /**
-     * Parses a {@code leakscan-framework-types/1} document.
+     * The table in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one.
      *
-     * @throws IllegalArgumentException when it is not one, naming the first problem
+     * @throws CatalogException when the file cannot be read or is not valid
      */
-    public static FrameworkTypes load(InputStream in) {
-        JsonObject root;
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            JsonElement parsed = JsonParser.parseReader(reader);
-            if (!parsed.isJsonObject()) {
-                throw new IllegalArgumentException("framework types: top level is not an object");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("framework types: malformed JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        JsonElement schema = root.get("schema");
-        if (schema == null || !schema.isJsonPrimitive() || !SCHEMA.equals(schema.getAsString())) {
-            throw new IllegalArgumentException("framework types: schema is not " + SCHEMA);
-        }
-        JsonElement typesJson = root.get("types");
-        if (typesJson == null || !typesJson.isJsonObject()) {
-            throw new IllegalArgumentException("framework types: no \"types\" object");
-        }
-        Map<String, Supertypes> types = new HashMap<>();
-        Set<String> interfaces = new HashSet<>();
-        for (Map.Entry<String, JsonElement> e : typesJson.getAsJsonObject().entrySet()) {
-            String type = e.getKey();
-            requireClassDescriptor(type, type);
-            if (!e.getValue().isJsonObject()) {
-                throw new IllegalArgumentException("framework types: " + type + " is not an object");
-            }
-            try {
-                addType(type, e.getValue().getAsJsonObject(), types, interfaces);
-            } catch (IllegalStateException | UnsupportedOperationException | ClassCastException ex) {
-                throw new IllegalArgumentException("framework types: " + type + ": wrong JSON type: " + ex.getMessage(), ex);
-            }
-        }
-        return new FrameworkTypes(types, interfaces);
+    public static FrameworkTypes loadFrom(Path directory) {
+        return FILE.loadFrom(directory);
     }
 
-    private static void addType(String type, JsonObject entry, Map<String, Supertypes> types, Set<String> interfaces) {
-        {
-            String superType = null;
-            if (entry.has("super")) {
-                superType = ApiPermissionCatalog.string(entry.get("super"), "framework types: " + type + " super");
-                requireClassDescriptor(superType, type);
+    /**
+     * Parses a {@code leakscan-framework-types/1} document; errors start with
+     * {@code framework types}. Does not close {@code in}.
+     *
+     * @throws CatalogException when it is not one, naming the first problem
+     */
+    public static FrameworkTypes load(InputStream in) {
+        return FILE.load(in, LABEL);
+    }
+
+    /** Builds the table from a schema-checked root; errors start with {@code label}. */
+    private static FrameworkTypes fromJson(JsonObject root, String label) {
+        Map<String, Supertypes> types = new HashMap<>();
+        Set<String> interfaces = new HashSet<>();
+        for (Map.Entry<String, JsonElement> e : CatalogJson.object(root, "types", label).entrySet()) {
+            String type = e.getKey();
+            String where = label + ": " + type;
+            requireClassDescriptor(type, where);
+            JsonObject entry = CatalogJson.object(e.getValue(), where);
+            String superType = CatalogJson.optionalString(entry, "super", where);
+            if (superType != null) {
+                requireClassDescriptor(superType, where);
             }
-            List<String> supers = new ArrayList<>();
-            if (entry.has("interfaces")) {
-                for (JsonElement i : entry.getAsJsonArray("interfaces")) {
-                    String name = ApiPermissionCatalog.string(i, "framework types: " + type + " interfaces");
-                    requireClassDescriptor(name, type);
-                    supers.add(name);
-                }
-            }
-            if (entry.has("interface") && ApiPermissionCatalog.bool(entry.get("interface"), "framework types: " + type + " interface")) {
+            List<String> supers = CatalogJson.stringList(entry, "interfaces", where, false);
+            supers.forEach(name -> requireClassDescriptor(name, where));
+            if (CatalogJson.optionalBoolean(entry, "interface", where)) {
                 interfaces.add(type);
             }
             types.put(type, new Supertypes(superType, supers));
         }
+        return new FrameworkTypes(types, interfaces);
     }
 
     private static void requireClassDescriptor(String name, String where) {
         if (name.length() < 3 || name.charAt(0) != 'L' || name.charAt(name.length() - 1) != ';') {
-            throw new IllegalArgumentException("framework types: " + where + ": not a class descriptor: " + name);
+            throw new CatalogException(where + ": not a class descriptor: " + name);
         }
     }
 
@@ -156,21 +116,5 @@ public final class FrameworkTypes implements Supertypes.Source {
     /** Number of types. */
     public int size() {
         return types.size();
-    }
-
-    /** Lazy holder: the JVM runs the initialiser once, on first use, without locking afterwards. */
-    private static final class Default {
-        static final FrameworkTypes INSTANCE = loadResource();
-
-        private static FrameworkTypes loadResource() {
-            try (InputStream in = FrameworkTypes.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                return load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -2,10 +2,7 @@ package org.leakscan.catalog;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,12 +32,13 @@ public final class ModelCatalog {
     /** The schema name the file must carry. */
     public static final String SCHEMA = "leakscan-models/1";
 
-    private static final String RESOURCE = "/org/leakscan/signatures/" + FILE_NAME;
     private static final Set<String> TOP_KEYS = Set.of("schema", "description", "models", "neutral");
     private static final Set<String> EXACT_KEYS = Set.of("api", "static", "verified", "transfers", "returnsReceiver",
             "wraps", "key", "note");
     private static final Set<String> CLASS_KEYS = Set.of("class", "methods", "verified", "transfers", "note");
     private static final String NEUTRAL_NOTE = "neutral: moves no data";
+    private static final CatalogJson.CatalogFile<ModelCatalog> FILE =
+            new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, ModelCatalog::fromJson);
 
     private final List<MethodModel> models;
     private final Map<String, MethodModel> exact;
@@ -55,103 +53,97 @@ public final class ModelCatalog {
         this.neutral = Collections.unmodifiableSet(new LinkedHashSet<>(neutral));
     }
 
-    /** The catalogue shipped in the jar, parsed once on first use. */
+    /**
+     * The catalogue shipped in the jar, parsed once on first use.
+     *
+     * @throws CatalogException when the shipped file is missing or invalid (a build error)
+     */
     public static ModelCatalog loadDefault() {
-        return Default.INSTANCE;
-    }
-
-    /** The catalogue in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one. */
-    public static ModelCatalog loadFrom(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return loadDefault();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return FILE.shipped();
     }
 
     /**
-     * Parses a {@code leakscan-models/1} document.
+     * The catalogue in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one.
      *
-     * @throws IllegalArgumentException when it is not one, naming the first problem and its entry
+     * @throws CatalogException when the file cannot be read or is not valid
      */
-    public static ModelCatalog load(InputStream in) {
-        return load(in, FILE_NAME);
+    public static ModelCatalog loadFrom(Path directory) {
+        return FILE.loadFrom(directory);
     }
 
-    private static ModelCatalog load(InputStream in, String source) {
-        JsonObject root = FlowCatalogJson.root(in, source, SCHEMA);
-        FlowCatalogJson.onlyKeys(root, TOP_KEYS, source);
+    /**
+     * Parses a {@code leakscan-models/1} document; errors name it {@value #FILE_NAME}. Does not close {@code in}.
+     *
+     * @throws CatalogException when it is not one, naming the first problem and its entry
+     */
+    public static ModelCatalog load(InputStream in) {
+        return FILE.load(in, FILE_NAME);
+    }
+
+    /** Builds the catalogue from a schema-checked root; errors start with {@code source}. */
+    private static ModelCatalog fromJson(JsonObject root, String source) {
+        CatalogJson.allowOnly(root, TOP_KEYS, source);
         List<MethodModel> models = new ArrayList<>();
         Map<String, MethodModel> exact = new HashMap<>();
         Map<String, MethodModel> classWide = new HashMap<>();
         Map<String, String> seen = new HashMap<>();
         int index = 0;
-        for (JsonElement element : FlowCatalogJson.array(root, "models", source)) {
+        for (JsonElement element : CatalogJson.array(root, "models", source, true)) {
             String where = source + ": models[" + index + "]";
-            MethodModel model;
-            try {
-                model = model(FlowCatalogJson.object(element, where), where);
-            } catch (IllegalArgumentException e) {
-                throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
-            }
+            MethodModel model = CatalogJson.entry(where, () -> model(CatalogJson.object(element, where), where));
             String key = model.isClassWide() ? model.owner() + "->*" : model.api().toString();
             String first = seen.putIfAbsent(key, "models[" + index + "]");
             if (first != null) {
-                throw new IllegalArgumentException(where + ": duplicate of " + first + ": " + key);
+                throw new CatalogException(where + ": duplicate of " + first + ": " + key);
             }
             (model.isClassWide() ? classWide : exact).put(model.isClassWide() ? model.owner() : key, model);
             models.add(model);
             index++;
         }
         Set<String> neutral = new LinkedHashSet<>();
-        if (root.has("neutral")) {
-            index = 0;
-            for (JsonElement element : FlowCatalogJson.array(root, "neutral", source)) {
-                String where = source + ": neutral[" + index + "]";
-                MethodRef api = FlowCatalogJson.method(FlowCatalogJson.string(element, where), where);
-                String first = seen.putIfAbsent(api.toString(), "neutral[" + index + "]");
-                if (first != null) {
-                    throw new IllegalArgumentException(where + ": duplicate of " + first + ": " + api);
-                }
-                // Static or not cannot be told from the descriptor, and does not matter without transfers.
-                exact.put(api.toString(), new MethodModel(api.owner(), api, List.of(), false, -1, -1, false, true, NEUTRAL_NOTE));
-                neutral.add(api.toString());
-                index++;
+        index = 0;
+        for (JsonElement element : CatalogJson.array(root, "neutral", source, false)) {
+            String where = source + ": neutral[" + index + "]";
+            MethodRef api = CatalogJson.method(CatalogJson.string(element, where), where);
+            String first = seen.putIfAbsent(api.toString(), "neutral[" + index + "]");
+            if (first != null) {
+                throw new CatalogException(where + ": duplicate of " + first + ": " + api);
             }
+            // Static or not cannot be told from the descriptor, and does not matter without transfers.
+            exact.put(api.toString(), new MethodModel(api.owner(), api, List.of(), false, -1, -1, false, true, NEUTRAL_NOTE));
+            neutral.add(api.toString());
+            index++;
         }
         return new ModelCatalog(models, exact, classWide, neutral);
     }
 
     private static MethodModel model(JsonObject o, String where) {
         boolean isClassWide = o.has("class");
-        FlowCatalogJson.onlyKeys(o, isClassWide ? CLASS_KEYS : EXACT_KEYS, where);
+        CatalogJson.allowOnly(o, isClassWide ? CLASS_KEYS : EXACT_KEYS, where);
         List<TaintTransfer> transfers = new ArrayList<>();
-        for (JsonElement t : FlowCatalogJson.array(o, "transfers", where)) {
-            JsonObject transfer = FlowCatalogJson.object(t, where + " transfer");
-            FlowCatalogJson.onlyKeys(transfer, Set.of("from", "to"), where + " transfer");
-            TaintTransfer parsed = TaintTransfer.of(FlowCatalogJson.string(transfer, "from", where),
-                    FlowCatalogJson.string(transfer, "to", where));
+        for (JsonElement t : CatalogJson.array(o, "transfers", where, true)) {
+            JsonObject transfer = CatalogJson.object(t, where + " transfer");
+            CatalogJson.allowOnly(transfer, Set.of("from", "to"), where + " transfer");
+            TaintTransfer parsed = TaintTransfer.of(CatalogJson.string(transfer, "from", where),
+                    CatalogJson.string(transfer, "to", where));
             if (transfers.contains(parsed)) {
-                throw new IllegalArgumentException(where + ": transfer " + parsed + " twice");
+                throw new CatalogException(where + ": transfer " + parsed + " twice");
             }
             transfers.add(parsed);
         }
-        boolean verified = FlowCatalogJson.flag(o, "verified", true, where);
-        String note = FlowCatalogJson.optionalString(o, "note", "", where);
+        boolean verified = CatalogJson.flag(o, "verified", true, where);
+        // Optional, but never written empty.
+        String note = o.has("note") ? CatalogJson.string(o, "note", where) : "";
         if (isClassWide) {
-            String owner = FlowCatalogJson.classType(o, "class", where);
-            if (!"*".equals(FlowCatalogJson.string(o, "methods", where))) {
-                throw new IllegalArgumentException(where + ": a class-wide model needs \"methods\": \"*\"");
+            String owner = CatalogJson.classType(o, "class", where);
+            if (!"*".equals(CatalogJson.string(o, "methods", where))) {
+                throw new CatalogException(where + ": a class-wide model needs \"methods\": \"*\"");
             }
             return new MethodModel(owner, null, transfers, false, -1, -1, false, verified, note);
         }
-        MethodRef api = FlowCatalogJson.method(o, "api", where);
-        boolean isStatic = FlowCatalogJson.flag(o, "static", false, where);
-        boolean returnsReceiver = FlowCatalogJson.flag(o, "returnsReceiver", false, where);
+        MethodRef api = CatalogJson.method(o, "api", where);
+        boolean isStatic = CatalogJson.flag(o, "static", false, where);
+        boolean returnsReceiver = CatalogJson.flag(o, "returnsReceiver", false, where);
         int wraps = argNumber(o, "wraps", where);
         int key = argNumber(o, "key", where);
         return new MethodModel(api.owner(), api, transfers, returnsReceiver, wraps, key, isStatic, verified, note);
@@ -162,9 +154,9 @@ public final class ModelCatalog {
         if (!o.has(key)) {
             return -1;
         }
-        TaintTransfer.Endpoint e = TaintTransfer.Endpoint.parse(FlowCatalogJson.string(o, key, where));
+        TaintTransfer.Endpoint e = TaintTransfer.Endpoint.parse(CatalogJson.string(o, key, where));
         if (e.kind() != TaintTransfer.Endpoint.Kind.ARG) {
-            throw new IllegalArgumentException(where + " " + key + ": must name one argument (argN): " + e);
+            throw new CatalogException(where + ": \"" + key + "\" must name one argument (argN): " + e);
         }
         return e.index();
     }
@@ -242,21 +234,5 @@ public final class ModelCatalog {
     /** Number of entries: exact and class-wide models plus the neutral list. */
     public int size() {
         return exact.size() + classWide.size();
-    }
-
-    /** Lazy holder: the JVM runs the initialiser once, on first use, without locking afterwards. */
-    private static final class Default {
-        static final ModelCatalog INSTANCE = loadResource();
-
-        private static ModelCatalog loadResource() {
-            try (InputStream in = ModelCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                return load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -2,15 +2,7 @@ package org.leakscan.catalog;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +16,10 @@ public final class PermissionCatalog {
 
     public static final String FILE_NAME = "permissions.json";
     public static final String SCHEMA = "leakscan-permissions/1";
-    private static final String RESOURCE = "/org/leakscan/signatures/" + FILE_NAME;
+    /** What {@link #load(InputStream)} calls the document in errors; a file is named by its name or path. */
+    private static final String LABEL = "permissions";
+    private static final CatalogJson.CatalogFile<PermissionCatalog> FILE =
+            new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, PermissionCatalog::fromJson);
 
     /** One platform permission. {@code group} is null when it belongs to no runtime group. */
     public record Permission(String name, String protection, String group) {
@@ -41,80 +36,49 @@ public final class PermissionCatalog {
         this.byName = Map.copyOf(byName);
     }
 
-    private static final class Default {
-        static final PermissionCatalog INSTANCE = loadResource();
-
-        private static PermissionCatalog loadResource() {
-            try (InputStream in = PermissionCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the jar");
-                }
-                return load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** The catalogue shipped in the jar, parsed once on first use. */
+    /**
+     * The catalogue shipped in the jar, parsed once on first use.
+     *
+     * @throws CatalogException when the shipped file is missing or invalid (a build error)
+     */
     public static PermissionCatalog loadDefault() {
-        return Default.INSTANCE;
-    }
-
-    /** The catalogue in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one. */
-    public static PermissionCatalog loadFrom(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return loadDefault();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return FILE.shipped();
     }
 
     /**
-     * Parses a {@code leakscan-permissions/1} document.
+     * The catalogue in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one.
      *
-     * @throws IllegalArgumentException when it is not one, naming the first problem
+     * @throws CatalogException when the file cannot be read or is not valid
+     */
+    public static PermissionCatalog loadFrom(Path directory) {
+        return FILE.loadFrom(directory);
+    }
+
+    /**
+     * Parses a {@code leakscan-permissions/1} document; errors start with {@code permissions}.
+     * Does not close {@code in}.
+     *
+     * @throws CatalogException when it is not one, naming the first problem
      */
     public static PermissionCatalog load(InputStream in) {
-        JsonObject root;
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            JsonElement parsed = JsonParser.parseReader(reader);
-            if (!parsed.isJsonObject()) {
-                throw new IllegalArgumentException("permissions: top level is not an object");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("permissions: malformed JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        JsonElement schema = root.get("schema");
-        if (schema == null || !schema.isJsonPrimitive() || !SCHEMA.equals(schema.getAsString())) {
-            throw new IllegalArgumentException("permissions: schema is not " + SCHEMA);
-        }
-        JsonElement list = root.get("permissions");
-        if (list == null || !list.isJsonArray()) {
-            throw new IllegalArgumentException("permissions: no \"permissions\" array");
-        }
+        return FILE.load(in, LABEL);
+    }
+
+    /** Builds the catalogue from a schema-checked root; errors start with {@code label}. */
+    private static PermissionCatalog fromJson(JsonObject root, String label) {
         Map<String, Permission> byName = new HashMap<>();
         int index = 0;
-        for (JsonElement e : list.getAsJsonArray()) {
-            String where = "permissions: permissions[" + index++ + "]";
+        for (JsonElement e : CatalogJson.array(root, "permissions", label, true)) {
+            String where = label + ": permissions[" + index++ + "]";
             if (!e.isJsonObject() || !e.getAsJsonObject().has("name") || !e.getAsJsonObject().has("protection")) {
-                throw new IllegalArgumentException(where + ": needs \"name\" and \"protection\"");
+                throw new CatalogException(where + ": needs \"name\" and \"protection\"");
             }
             JsonObject o = e.getAsJsonObject();
-            String name = o.get("name").getAsString();
-            String group = o.has("group") ? o.get("group").getAsString() : null;
-            if (byName.put(name, new Permission(name, o.get("protection").getAsString(), group)) != null) {
-                throw new IllegalArgumentException(where + ": " + name + " listed twice");
+            String name = CatalogJson.string(o, "name", where);
+            String protection = CatalogJson.string(o, "protection", where);
+            String group = CatalogJson.optionalString(o, "group", where);
+            if (byName.put(name, new Permission(name, protection, group)) != null) {
+                throw new CatalogException(where + ": " + name + " listed twice");
             }
         }
         return new PermissionCatalog(byName);

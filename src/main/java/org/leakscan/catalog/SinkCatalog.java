@@ -2,10 +2,7 @@ package org.leakscan.catalog;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,10 +31,11 @@ public final class SinkCatalog {
     /** The schema name the file must carry. */
     public static final String SCHEMA = "leakscan-sinks/1";
 
-    private static final String RESOURCE = "/org/leakscan/signatures/" + FILE_NAME;
     private static final Set<String> TOP_KEYS = Set.of("schema", "description", "sinks");
     private static final Set<String> SINK_KEYS = Set.of("api", "kind", "channel", "dataArgs", "destinationArgs", "sends",
             "static", "verified", "opens", "streamWrite", "apiNotes");
+    private static final CatalogJson.CatalogFile<SinkCatalog> FILE =
+            new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, SinkCatalog::fromJson);
 
     private final List<Sink> sinks;
     private final Map<String, Sink> byApi;
@@ -51,50 +49,45 @@ public final class SinkCatalog {
         this.byApi = Map.copyOf(map);
     }
 
-    /** The catalogue shipped in the jar, parsed once on first use. */
+    /**
+     * The catalogue shipped in the jar, parsed once on first use.
+     *
+     * @throws CatalogException when the shipped file is missing or invalid (a build error)
+     */
     public static SinkCatalog loadDefault() {
-        return Default.INSTANCE;
-    }
-
-    /** The catalogue in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one. */
-    public static SinkCatalog loadFrom(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return loadDefault();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return FILE.shipped();
     }
 
     /**
-     * Parses a {@code leakscan-sinks/1} document.
+     * The catalogue in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one.
      *
-     * @throws IllegalArgumentException when it is not one, naming the first problem and its entry
+     * @throws CatalogException when the file cannot be read or is not valid
      */
-    public static SinkCatalog load(InputStream in) {
-        return load(in, FILE_NAME);
+    public static SinkCatalog loadFrom(Path directory) {
+        return FILE.loadFrom(directory);
     }
 
-    private static SinkCatalog load(InputStream in, String source) {
-        JsonObject root = FlowCatalogJson.root(in, source, SCHEMA);
-        FlowCatalogJson.onlyKeys(root, TOP_KEYS, source);
+    /**
+     * Parses a {@code leakscan-sinks/1} document; errors name it {@value #FILE_NAME}. Does not close {@code in}.
+     *
+     * @throws CatalogException when it is not one, naming the first problem and its entry
+     */
+    public static SinkCatalog load(InputStream in) {
+        return FILE.load(in, FILE_NAME);
+    }
+
+    /** Builds the catalogue from a schema-checked root; errors start with {@code source}. */
+    private static SinkCatalog fromJson(JsonObject root, String source) {
+        CatalogJson.allowOnly(root, TOP_KEYS, source);
         List<Sink> sinks = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int index = 0;
-        for (JsonElement element : FlowCatalogJson.array(root, "sinks", source)) {
+        for (JsonElement element : CatalogJson.array(root, "sinks", source, true)) {
             String where = source + ": sinks[" + index + "]";
-            Sink sink;
-            try {
-                sink = sink(FlowCatalogJson.object(element, where), where);
-            } catch (IllegalArgumentException e) {
-                throw e.getMessage().startsWith(where) ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
-            }
+            Sink sink = CatalogJson.entry(where, () -> sink(CatalogJson.object(element, where), where));
             Integer first = seen.putIfAbsent(sink.api().toString(), index);
             if (first != null) {
-                throw new IllegalArgumentException(where + ": duplicate of sinks[" + first + "]: " + sink.api());
+                throw new CatalogException(where + ": duplicate of sinks[" + first + "]: " + sink.api());
             }
             sinks.add(sink);
             index++;
@@ -103,22 +96,40 @@ public final class SinkCatalog {
     }
 
     private static Sink sink(JsonObject o, String where) {
-        FlowCatalogJson.onlyKeys(o, SINK_KEYS, where);
-        MethodRef api = FlowCatalogJson.method(o, "api", where);
-        SinkKind kind = SinkKind.fromId(FlowCatalogJson.string(o, "kind", where));
-        String channel = FlowCatalogJson.string(o, "channel", where);
-        List<Integer> data = FlowCatalogJson.argNumbers(o, "dataArgs", where);
-        List<Integer> destination = FlowCatalogJson.argNumbers(o, "destinationArgs", where);
-        boolean sends = FlowCatalogJson.bool(o, "sends", where);
-        boolean isStatic = FlowCatalogJson.flag(o, "static", false, where);
-        boolean verified = FlowCatalogJson.flag(o, "verified", true, where);
+        CatalogJson.allowOnly(o, SINK_KEYS, where);
+        MethodRef api = CatalogJson.method(o, "api", where);
+        SinkKind kind = SinkKind.fromId(CatalogJson.string(o, "kind", where));
+        String channel = CatalogJson.string(o, "channel", where);
+        List<Integer> data = argNumbers(o, "dataArgs", where);
+        List<Integer> destination = argNumbers(o, "destinationArgs", where);
+        boolean sends = CatalogJson.bool(o, "sends", where);
+        boolean isStatic = CatalogJson.flag(o, "static", false, where);
+        boolean verified = CatalogJson.flag(o, "verified", true, where);
         Endpoint opens = null;
         if (o.has("opens")) {
-            opens = Endpoint.parse(FlowCatalogJson.string(o, "opens", where));
+            opens = Endpoint.parse(CatalogJson.string(o, "opens", where));
         }
-        boolean streamWrite = FlowCatalogJson.flag(o, "streamWrite", false, where);
-        String notes = FlowCatalogJson.string(o, "apiNotes", where);
+        boolean streamWrite = CatalogJson.flag(o, "streamWrite", false, where);
+        String notes = CatalogJson.string(o, "apiNotes", where);
         return new Sink(api, kind, channel, data, destination, sends, isStatic, verified, opens, streamWrite, notes);
+    }
+
+    /** The required member {@code key}: distinct argument numbers, 0 (the receiver) to 255. */
+    private static List<Integer> argNumbers(JsonObject o, String key, String where) {
+        List<Integer> out = new ArrayList<>();
+        int i = 0;
+        for (JsonElement e : CatalogJson.array(o, key, where, true)) {
+            String what = where + ": \"" + key + "\"[" + i++ + "]";
+            int n = CatalogJson.integer(e, what);
+            if (n < 0 || n > 255) {
+                throw new CatalogException(what + " is not an argument number: " + e);
+            }
+            if (out.contains(n)) {
+                throw new CatalogException(what + ": " + n + " twice");
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     /**
@@ -168,21 +179,5 @@ public final class SinkCatalog {
     /** Number of entries. */
     public int size() {
         return sinks.size();
-    }
-
-    /** Lazy holder: the JVM runs the initialiser once, on first use, without locking afterwards. */
-    private static final class Default {
-        static final SinkCatalog INSTANCE = loadResource();
-
-        private static SinkCatalog loadResource() {
-            try (InputStream in = SinkCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                return load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -53,7 +53,8 @@ public final class SourceCatalog {
     private static final Set<String> STRING_PARAMETER_TYPES = Set.of("Ljava/lang/String;", "Ljava/lang/CharSequence;", "Ljava/lang/Object;");
     private static final Set<String> INTEGER_PARAMETER_TYPES = Set.of("I", "J", "S", "B", "C");
 
-    private static SourceCatalog shipped;
+    private static final CatalogJson.CatalogFile<SourceCatalog> FILE = new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA,
+            (root, label) -> fromJson(root, label, DataTypeCatalog.loadDefault()));
 
     private final DataTypeCatalog dataTypes;
     private final List<Source> sources;
@@ -122,14 +123,8 @@ public final class SourceCatalog {
      *
      * @throws CatalogException when a shipped file is missing or invalid (a build error)
      */
-    public static synchronized SourceCatalog loadDefault() {
-        // Lazy and synchronized rather than a holder class, so a broken file surfaces as a
-        // CatalogException on every call instead of an ExceptionInInitializerError once.
-        if (shipped == null) {
-            CatalogJson.Parsed parsed = CatalogJson.readResource(FILE_NAME);
-            shipped = fromJson(parsed.root(), parsed.label(), DataTypeCatalog.loadDefault());
-        }
-        return shipped;
+    public static SourceCatalog loadDefault() {
+        return FILE.shipped();
     }
 
     /**
@@ -141,16 +136,18 @@ public final class SourceCatalog {
      */
     public static SourceCatalog loadFrom(Path directory) {
         DataTypeCatalog types = DataTypeCatalog.loadFrom(directory);
-        CatalogJson.Parsed parsed = CatalogJson.read(directory, FILE_NAME);
-        if (parsed.shipped() && types == DataTypeCatalog.loadDefault()) {
-            return loadDefault();
+        if (types == DataTypeCatalog.loadDefault()) {
+            return FILE.loadFrom(directory);
         }
+        CatalogJson.Parsed parsed = FILE.read(directory);
         return fromJson(parsed.root(), parsed.label(), types);
     }
 
     /**
      * Parses a {@value #SCHEMA} document against the shipped taxonomy; errors name it
      * {@value #FILE_NAME}. Does not close {@code in}.
+     *
+     * @throws CatalogException when it is not valid
      */
     public static SourceCatalog load(InputStream in) {
         return load(in, FILE_NAME, DataTypeCatalog.loadDefault());
@@ -158,11 +155,11 @@ public final class SourceCatalog {
 
     /** Parses a {@value #SCHEMA} document against {@code dataTypes}; errors name it {@code label}. Does not close {@code in}. */
     public static SourceCatalog load(InputStream in, String label, DataTypeCatalog dataTypes) {
-        return fromJson(CatalogJson.parseObject(in, label), label, dataTypes);
+        return fromJson(FILE.parse(in, label), label, dataTypes);
     }
 
+    /** Builds the catalogue from a schema-checked root; errors start with {@code file}. */
     private static SourceCatalog fromJson(JsonObject root, String file, DataTypeCatalog types) {
-        CatalogJson.requireSchema(root, SCHEMA, file);
         CatalogJson.allowOnly(root, ROOT_KEYS, file);
 
         List<Source> sources = new ArrayList<>();

@@ -160,7 +160,7 @@ class ApiPermissionCatalogTest {
                     + "{\"api\":\"La/B;->m()V\",\"anyOf\":[\"q\"]}]}",
         };
         for (String json : bad) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(json), json);
+            CatalogException e = assertThrows(CatalogException.class, () -> load(json), json);
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
     }
@@ -172,7 +172,7 @@ class ApiPermissionCatalogTest {
                 "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\",\"allOf\":[\"p.Q\"]}]}");
         assertEquals(1, ApiPermissionCatalog.loadFrom(dir).size());
         Files.writeString(dir.resolve(ApiPermissionCatalog.FILE_NAME), "{}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiPermissionCatalog.loadFrom(dir));
+        CatalogException e = assertThrows(CatalogException.class, () -> ApiPermissionCatalog.loadFrom(dir));
         assertTrue(e.getMessage().contains(ApiPermissionCatalog.FILE_NAME), e.getMessage());
     }
 

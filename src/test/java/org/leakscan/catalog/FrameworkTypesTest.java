@@ -99,7 +99,7 @@ class FrameworkTypesTest {
             "{\"schema\":\"leakscan-framework-types/1\",\"types\":{\"La;\":[]}}",
         };
         for (String json : bad) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            CatalogException e = assertThrows(CatalogException.class,
                     () -> FrameworkTypes.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), json);
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }

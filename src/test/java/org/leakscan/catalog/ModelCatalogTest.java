@@ -261,18 +261,18 @@ class ModelCatalogTest {
         };
         for (String models : bad) {
             String document = "{\"schema\":\"leakscan-models/1\",\"models\":[" + models + "]}";
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(document), document);
+            CatalogException e = assertThrows(CatalogException.class, () -> load(document), document);
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             assertTrue(e.getMessage().startsWith("models.json: models["), e.getMessage());
         }
         String ok = "{" + M + ",\"transfers\":[]}";
         for (String neutral : new String[] {"\"La/B;->m(I[B)Ljava/lang/String;\"", "\"La/B;->n\"", "1"}) {
             String document = "{\"schema\":\"leakscan-models/1\",\"models\":[" + ok + "],\"neutral\":[" + neutral + "]}";
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(document), document);
+            CatalogException e = assertThrows(CatalogException.class, () -> load(document), document);
             assertTrue(e.getMessage().startsWith("models.json: neutral[0]"), e.getMessage());
         }
         for (String json : new String[] {"{", "{\"schema\":\"leakscan-models/0\",\"models\":[]}", "{\"schema\":\"leakscan-models/1\"}"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(json), json);
+            CatalogException e = assertThrows(CatalogException.class, () -> load(json), json);
             assertTrue(e.getMessage().startsWith("models.json: "), e.getMessage());
         }
     }
@@ -284,7 +284,7 @@ class ModelCatalogTest {
                 + ",\"transfers\":[]}]}");
         assertEquals(1, ModelCatalog.loadFrom(dir).exactCount());
         Files.writeString(dir.resolve(ModelCatalog.FILE_NAME), "{\"schema\":\"leakscan-models/1\",\"models\":[{" + M + "}]}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelCatalog.loadFrom(dir));
+        CatalogException e = assertThrows(CatalogException.class, () -> ModelCatalog.loadFrom(dir));
         assertTrue(e.getMessage().startsWith(dir.resolve(ModelCatalog.FILE_NAME) + ": models[0]"), e.getMessage());
     }
 

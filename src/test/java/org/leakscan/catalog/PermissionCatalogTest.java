@@ -53,7 +53,7 @@ class PermissionCatalogTest {
     void loaderRejectsDuplicatesWithOneLine() {
         String dup = "{\"schema\":\"leakscan-permissions/1\",\"permissions\":[{\"name\":\"a\",\"protection\":\"normal\"},"
                 + "{\"name\":\"a\",\"protection\":\"normal\"}]}";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        CatalogException e = assertThrows(CatalogException.class,
                 () -> PermissionCatalog.load(new ByteArrayInputStream(dup.getBytes(StandardCharsets.UTF_8))));
         assertEquals("permissions: permissions[1]: a listed twice", e.getMessage());
     }

@@ -219,16 +219,16 @@ class SinkCatalogTest {
         };
         for (String json : bad) {
             String document = json.replaceFirst("\\{", "{\"schema\":\"leakscan-sinks/1\",");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(document), document);
+            CatalogException e = assertThrows(CatalogException.class, () -> load(document), document);
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
             assertTrue(e.getMessage().startsWith("sinks.json: sinks["), e.getMessage());
         }
         for (String json : new String[] {"nope {", "[]", "{\"schema\":\"leakscan-sinks/2\",\"sinks\":[]}",
             "{\"schema\":\"leakscan-sinks/1\"}"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(json), json);
+            CatalogException e = assertThrows(CatalogException.class, () -> load(json), json);
             assertTrue(e.getMessage().startsWith("sinks.json: "), e.getMessage());
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(
+        CatalogException e = assertThrows(CatalogException.class, () -> load(
                 "{\"schema\":\"leakscan-sinks/1\",\"sinks\":[{" + OK + ",\"dataArgs\":[1]},{" + OK + ",\"dataArgs\":[3]}]}"));
         assertTrue(e.getMessage().startsWith("sinks.json: sinks[1]: "), e.getMessage());
     }
@@ -241,7 +241,7 @@ class SinkCatalogTest {
         assertEquals(1, SinkCatalog.loadFrom(dir).size());
         Files.writeString(dir.resolve(SinkCatalog.FILE_NAME), "{\"schema\":\"leakscan-sinks/1\",\"sinks\":[{" + OK
                 + ",\"dataArgs\":[7]}]}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SinkCatalog.loadFrom(dir));
+        CatalogException e = assertThrows(CatalogException.class, () -> SinkCatalog.loadFrom(dir));
         assertTrue(e.getMessage().startsWith(dir.resolve(SinkCatalog.FILE_NAME) + ": sinks[0]: "), e.getMessage());
     }
 
