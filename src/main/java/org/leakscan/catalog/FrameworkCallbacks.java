@@ -1,16 +1,7 @@
 package org.leakscan.catalog;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +17,9 @@ public final class FrameworkCallbacks {
 
     public static final String FILE_NAME = "framework-callbacks.json";
     public static final String SCHEMA = "leakscan-framework-callbacks/1";
-    private static final String RESOURCE = "/org/leakscan/signatures/" + FILE_NAME;
+
+    private static final CatalogJson.CatalogFile<FrameworkCallbacks> FILE =
+            new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, FrameworkCallbacks::fromJson);
 
     private final Map<String, Set<String>> byType;
 
@@ -34,75 +27,32 @@ public final class FrameworkCallbacks {
         this.byType = Map.copyOf(byType);
     }
 
-    private static final class Default {
-        static final FrameworkCallbacks INSTANCE = loadResource();
-
-        private static FrameworkCallbacks loadResource() {
-            try (InputStream in = FrameworkCallbacks.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the jar");
-                }
-                return load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
+    /**
+     * The table shipped in the jar, parsed once on first use.
+     *
+     * @throws CatalogException when the shipped file is missing or invalid (a build error)
+     */
     public static FrameworkCallbacks loadDefault() {
-        return Default.INSTANCE;
+        return FILE.shipped();
     }
 
     /** The table in {@code directory} when it has a {@value #FILE_NAME}, else the shipped one. */
     public static FrameworkCallbacks loadFrom(Path directory) {
-        Path file = directory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file)) {
-            return loadDefault();
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return FILE.loadFrom(directory);
     }
 
-    /**
-     * Parses a {@code leakscan-framework-callbacks/1} document.
-     *
-     * @throws IllegalArgumentException when it is not one
-     */
+    /** Parses a {@code leakscan-framework-callbacks/1} document. Does not close {@code in}. */
     public static FrameworkCallbacks load(InputStream in) {
-        JsonObject root;
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            JsonElement parsed = JsonParser.parseReader(reader);
-            if (!parsed.isJsonObject()) {
-                throw new IllegalArgumentException("framework callbacks: top level is not an object");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException("framework callbacks: malformed JSON: "
-                    + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        JsonElement schema = root.get("schema");
-        if (schema == null || !schema.isJsonPrimitive() || !SCHEMA.equals(schema.getAsString())) {
-            throw new IllegalArgumentException("framework callbacks: schema is not " + SCHEMA);
-        }
-        JsonElement types = root.get("types");
-        if (types == null || !types.isJsonObject()) {
-            throw new IllegalArgumentException("framework callbacks: no \"types\" object");
-        }
+        return FILE.load(in, FILE_NAME);
+    }
+
+    private static FrameworkCallbacks fromJson(JsonObject root, String label) {
+        JsonObject types = CatalogJson.object(root, "types", label);
         Map<String, Set<String>> byType = new HashMap<>();
-        for (Map.Entry<String, JsonElement> e : types.getAsJsonObject().entrySet()) {
-            if (!e.getValue().isJsonArray()) {
-                throw new IllegalArgumentException("framework callbacks: types." + e.getKey() + " is not an array");
-            }
-            Set<String> signatures = new HashSet<>();
-            e.getValue().getAsJsonArray().forEach(s -> signatures.add(s.getAsString()));
-            byType.put(e.getKey(), Set.copyOf(signatures));
+        for (String type : types.keySet()) {
+            String where = label + ": types";
+            Set<String> signatures = new HashSet<>(CatalogJson.stringList(types, type, where, true));
+            byType.put(type, Set.copyOf(signatures));
         }
         return new FrameworkCallbacks(byType);
     }
