@@ -99,13 +99,22 @@ public final class DataFlowPass implements Pass {
         }
         String application = m.application() != null && m.application().className() != null
                 ? Types.fromClassName(m.application().className()) : null;
-        return new EntryPoints.Android(components, application, onClickHandlers(context));
+        Set<String> onClick = new TreeSet<>();
+        Set<String> layoutClasses = new TreeSet<>();
+        readLayouts(context, onClick, layoutClasses);
+        var resources = context.resources();
+        return new EntryPoints.Android(components, application, onClick, layoutClasses,
+                id -> resources == null ? null : resources.string(id));
     }
 
-    /** Method names in {@code android:onClick} attributes of compiled layouts. */
-    private static Set<String> onClickHandlers(AnalysisContext context) {
-        Set<String> names = new TreeSet<>();
+    /**
+     * Method names in {@code android:onClick} attributes of compiled layouts, and the app classes
+     * layouts make the framework instantiate: custom views ({@code <com.example.MyView>},
+     * {@code <view class="...">}) and fragments ({@code <fragment android:name="...">}).
+     */
+    private static void readLayouts(AnalysisContext context, Set<String> names, Set<String> classes) {
         int onClick = AndroidAttributes.id("onClick");
+        int nameAttr = AndroidAttributes.id("name");
         for (String entry : context.app().entries().names()) {
             if (!entry.startsWith("res/layout") || !entry.endsWith(".xml") || context.app().manifestIsText()) {
                 continue;
@@ -115,10 +124,20 @@ public final class DataFlowPass implements Pass {
                 todo.add(BinaryXmlParser.parse(context.app().entries().read(entry)));
                 while (!todo.isEmpty()) {
                     XmlElement e = todo.poll();
+                    if (e.name().indexOf('.') > 0) {
+                        classes.add(Types.fromClassName(e.name()));
+                    }
                     for (XmlAttribute a : e.attributes()) {
-                        if ((a.resourceId() == onClick || (a.isAndroid() && a.name().equals("onClick")))
-                                && a.rawValue() != null && !a.rawValue().isBlank()) {
-                            names.add(a.rawValue().trim());
+                        String v = a.rawValue() == null ? null : a.rawValue().trim();
+                        if (v == null || v.isEmpty()) {
+                            continue;
+                        }
+                        if (a.resourceId() == onClick || (a.isAndroid() && a.name().equals("onClick"))) {
+                            names.add(v);
+                        } else if ((e.name().equals("view") && a.name().equals("class") && a.namespace() == null)
+                                || (e.name().equals("fragment") && (a.resourceId() == nameAttr
+                                || (a.name().equals("class") && a.namespace() == null)))) {
+                            classes.add(Types.fromClassName(v));
                         }
                     }
                     todo.addAll(e.children());
@@ -127,6 +146,5 @@ public final class DataFlowPass implements Pass {
                 context.diagnostics().unit(Stage.ANDROID, entry, "layout not read: " + Messages.oneLine(e));
             }
         }
-        return names;
     }
 }

@@ -122,6 +122,15 @@ final class AndroidSemantics {
                     "Landroid/content/SharedPreferences;");
             return new TaintEngine.CallResult(Value.ofObject(prefs.id()), Value.EMPTY, null);
         }
+        if ((name.equals("getString") || name.equals("getText")) && ref.descriptor().startsWith("(I)")
+                && !isStatic && args.length == 2 && args[1].intConstant() != null) {
+            // Context/Resources.getString(R.string.x): the text is in resources.arsc.
+            String text = facts.resourceString().apply(args[1].intConstant().intValue());
+            if (text != null) {
+                return new TaintEngine.CallResult(Value.ofConstant(text), Value.EMPTY, null);
+            }
+            return null;
+        }
         if (owner.equals("Landroid/content/SharedPreferences;") && name.equals("edit")) {
             return new TaintEngine.CallResult(args[0], Value.EMPTY, null); // edits write the same store
         }
@@ -413,6 +422,15 @@ final class AndroidSemantics {
         if (owner.equals("Ljava/lang/reflect/Method;") && name.equals("invoke")) {
             return invoke(st, index, args);
         }
+        if (owner.equals("Ljava/lang/reflect/Method;") && name.equals("getDeclaringClass")) {
+            Value out = Value.EMPTY;
+            for (String h : args[0].strings()) {
+                if (h.startsWith(METHOD_HANDLE)) {
+                    out = out.join(Value.ofClass(h.substring(METHOD_HANDLE.length(), h.indexOf("->"))));
+                }
+            }
+            return new TaintEngine.CallResult(out, Value.EMPTY, null);
+        }
         if ((owner.equals("Ljava/lang/Class;") && name.equals("newInstance"))
                 || (owner.equals("Ljava/lang/Class;") && (name.equals("getConstructor")
                 || name.equals("getDeclaredConstructor")))) {
@@ -430,8 +448,11 @@ final class AndroidSemantics {
     private TaintEngine.CallResult newInstance(MethodState st, int index, Value classes) {
         Value out = Value.EMPTY;
         for (String c : classes.classes()) {
+            boolean isNew = !engine.objects.exists(AbstractObject.Kind.REFLECT, st.method.ref() + "@" + index + ":" + c);
             AbstractObject o = engine.objects.get(AbstractObject.Kind.REFLECT, st.method.ref() + "@" + index + ":" + c, c);
-            engine.entries.instantiated(o);
+            if (isNew) {
+                engine.entries.instantiated(o);
+            }
             MethodDef init = engine.lookup(c, "<init>()V", true);
             if (init != null && init.body() != null) {
                 engine.callApp(st, init, new Value[] {Value.ofObject(o.id())});

@@ -25,13 +25,15 @@ import org.leakscan.program.Types;
 public final class EntryPoints {
 
     /** What the manifest and layouts say about entry points. */
-    public record Android(List<ComponentFacts> components, String applicationClass, Set<String> onClickMethods) {
+    public record Android(List<ComponentFacts> components, String applicationClass, Set<String> onClickMethods,
+                          Set<String> layoutClasses, java.util.function.IntFunction<String> resourceString) {
         public Android {
             components = List.copyOf(components);
             onClickMethods = Set.copyOf(onClickMethods);
+            layoutClasses = Set.copyOf(layoutClasses);
         }
 
-        public static final Android NONE = new Android(List.of(), null, Set.of());
+        public static final Android NONE = new Android(List.of(), null, Set.of(), Set.of(), id -> null);
     }
 
     /**
@@ -74,6 +76,7 @@ public final class EntryPoints {
                 continue;
             }
             AbstractObject instance = engine.objects.get(AbstractObject.Kind.COMPONENT, c.getKey(), c.getKey());
+            engine.registerInstance(instance);
             // The framework constructs the component first: field initialisers run there.
             MethodDef init = engine.lookup(c.getKey(), "<init>()V", true);
             if (init != null && init.body() != null) {
@@ -87,6 +90,19 @@ public final class EntryPoints {
                 }
             }
         }
+        // Views and fragments named in layouts: the framework inflates them.
+        for (String type : android.layoutClasses()) {
+            if (!engine.isAppClass(type)) {
+                continue;
+            }
+            AbstractObject view = engine.objects.get(AbstractObject.Kind.FRAMEWORK, "inflated:" + type, type);
+            engine.registerInstance(view);
+            for (MethodDef init : constructors(type)) {
+                Value[] args = frameworkArguments(view, init);
+                engine.callFromFramework(init, args);
+            }
+            bindCallbacks(view);
+        }
         for (ClassDef c : engine.program.classes()) {
             MethodDef clinit = c.method("<clinit>", "()V");
             if (clinit != null && clinit.body() != null) {
@@ -98,6 +114,7 @@ public final class EntryPoints {
     /** Called when code creates the first instance of a type: its framework overrides go live. */
     void instantiated(AbstractObject o) {
         if (engine.isAppClass(o.type())) {
+            engine.registerInstance(o);
             bindCallbacks(o);
         }
     }
@@ -215,6 +232,19 @@ public final class EntryPoints {
 
     private static boolean isBundledFramework(String type) {
         return type.startsWith("Landroid/support/") || type.startsWith("Landroidx/");
+    }
+
+    private List<MethodDef> constructors(String type) {
+        List<MethodDef> out = new ArrayList<>();
+        ClassDef c = engine.hierarchy.appClass(type);
+        if (c != null) {
+            for (MethodDef m : c.methods()) {
+                if (m.ref().name().equals("<init>") && m.body() != null) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
     }
 
     private List<MethodDef> onClickHandlers(String activity) {

@@ -43,7 +43,7 @@ final class MethodInterpreter {
         for (int p = 0; p < body.parameterCount() && p < state.params.length; p++) {
             int reg = body.parameterRegister(p);
             if (reg >= 0 && reg < registers) {
-                initial[reg] = state.params[p];
+                initial[reg] = engine.expand(state, state.params[p]);
             }
         }
         entry[0] = initial;
@@ -220,7 +220,7 @@ final class MethodInterpreter {
                 TaintEngine.CallResult result = engine.invoke(state, index, call, args);
                 caught = caught.join(result.thrown());
                 if (call.result() >= 0) {
-                    set(regs, call.result(), result.value());
+                    set(regs, call.result(), engine.expand(state, result.value()));
                 }
                 // A call may replace what its arguments point to (out-parameters of models).
                 for (int k = 0; k < argRegs.length; k++) {

@@ -217,6 +217,41 @@ public final class TaintEngine {
         }
     }
 
+    // ---- framework stand-ins ------------------------------------------------------------------
+
+    /**
+     * Types whose instances the framework hands back to the app (its own activities, services,
+     * application and fragments): a framework object of one of these types stands for every app
+     * instance of it, e.g. the {@code Activity} passed to {@code Fragment.onAttach}, or what
+     * {@code getActivity()} and {@code findFragmentById} return.
+     */
+    static final List<String> STAND_IN_TYPES = List.of("Landroid/content/Context;", "Landroid/app/Activity;",
+            "Landroid/app/Application;", "Landroid/app/Service;", "Landroid/app/Fragment;",
+            "Landroid/support/v4/app/Fragment;", "Landroidx/fragment/app/Fragment;", "Landroid/content/ContextWrapper;");
+
+    /** Records an app instance so stand-ins of its framework supertypes resolve to it. */
+    void registerInstance(AbstractObject o) {
+        for (String t : STAND_IN_TYPES) {
+            if (!o.type().equals(t) && hierarchy.isSubtype(o.type(), t)) {
+                heap.writeStatic("@instances:" + t, Value.ofObject(o.id()));
+            }
+        }
+    }
+
+    /** Replaces framework stand-ins by the app instances they stand for (registering a dependency). */
+    Value expand(MethodState st, Value v) {
+        BitSet objs = v.objects();
+        Value out = v;
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            AbstractObject a = objects.get(o);
+            if ((a.kind() == AbstractObject.Kind.FRAMEWORK || a.kind() == AbstractObject.Kind.RESULT)
+                    && STAND_IN_TYPES.contains(a.type())) {
+                out = out.join(heap.readStatic("@instances:" + a.type(), st == null ? null : st.method));
+            }
+        }
+        return out;
+    }
+
     // ---- heap -------------------------------------------------------------------------------
 
     Value allocate(MethodState st, int index, String type) {
@@ -241,8 +276,22 @@ public final class TaintEngine {
             // A library object's field is part of the object's data (Account.name, ScanResult.BSSID).
             out = out.join(base.taintOnly());
             out = out.join(library.fieldSource(st, index, field, base));
+        } else if (base.isTainted() && madeByLibrary(objs)) {
+            // An app object that library code made (Parcel.readValue, a deserialiser): its fields
+            // hold what the library read, which the value's taint stands for.
+            out = out.join(base.taintOnly());
         }
         return out;
+    }
+
+    private boolean madeByLibrary(BitSet objs) {
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            AbstractObject.Kind k = objects.get(o).kind();
+            if (k == AbstractObject.Kind.RESULT || k == AbstractObject.Kind.FRAMEWORK) {
+                return true;
+            }
+        }
+        return objs.isEmpty();
     }
 
     void writeField(Value base, FieldRef field, Value v) {
