@@ -118,8 +118,9 @@ final class AndroidSemantics {
                 && ref.descriptor().equals("(I)Landroid/content/SharedPreferences;"))) {
             String file = name.equals("getSharedPreferences") && args.length > 1 && args[1].singleConstant() != null
                     ? args[1].singleConstant() : "default";
-            AbstractObject prefs = engine.objects.get(AbstractObject.Kind.FRAMEWORK, "prefs:" + file,
+            AbstractObject prefs = engine.objects.get(AbstractObject.Kind.RESULT, "prefs:" + file,
                     "Landroid/content/SharedPreferences;");
+            engine.registerInstance(prefs);
             return new TaintEngine.CallResult(Value.ofObject(prefs.id()), Value.EMPTY, null);
         }
         if ((name.equals("getString") || name.equals("getText")) && ref.descriptor().startsWith("(I)")

@@ -50,6 +50,11 @@ final class StringValues {
                 case "toString" -> {
                     return engine.read(st, receiver, text);
                 }
+                case "reverse" -> {
+                    engine.write(receiver, text, map(engine.read(st, receiver, text),
+                            t -> isComplete(t) ? new StringBuilder(t).reverse().toString() : UNKNOWN));
+                    return Value.EMPTY;
+                }
                 default -> {
                     return Value.EMPTY;
                 }
@@ -63,8 +68,27 @@ final class StringValues {
                 case "valueOf", "copyValueOf" -> {
                     return args.length == 1 ? textOf(engine, st, args[0]) : Value.EMPTY;
                 }
-                case "toString", "trim", "intern" -> {
+                case "toString", "intern" -> {
                     return keepStrings(args[0]);
+                }
+                case "trim" -> {
+                    return map(args[0], String::trim);
+                }
+                case "toLowerCase" -> {
+                    return map(args[0], t -> t.toLowerCase(java.util.Locale.ROOT));
+                }
+                case "toUpperCase" -> {
+                    return map(args[0], t -> t.toUpperCase(java.util.Locale.ROOT));
+                }
+                case "substring" -> {
+                    Long from = args.length > 1 ? args[1].intConstant() : null;
+                    Long to = args.length > 2 ? args[2].intConstant() : null;
+                    if (from == null || (args.length > 2 && to == null)) {
+                        return Value.EMPTY;
+                    }
+                    return map(args[0], t -> !isComplete(t) || from > t.length() || (to != null && (to > t.length()
+                            || to < from)) ? UNKNOWN : to == null ? t.substring(from.intValue())
+                            : t.substring(from.intValue(), to.intValue()));
                 }
                 default -> {
                     return Value.EMPTY;
@@ -95,6 +119,15 @@ final class StringValues {
             return Value.ofConstants(names, false);
         }
         return Value.EMPTY;
+    }
+
+    /** Applies {@code f} to each known text of {@code v}. */
+    static Value map(Value v, java.util.function.UnaryOperator<String> f) {
+        Set<String> out = new TreeSet<>();
+        for (String t : v.strings()) {
+            out.add(f.apply(t));
+        }
+        return Value.ofConstants(out, v.mayBeOtherString());
     }
 
     /** The texts a value stands for: its own strings, or a builder's or URI's recorded text. */

@@ -227,12 +227,13 @@ public final class TaintEngine {
      */
     static final List<String> STAND_IN_TYPES = List.of("Landroid/content/Context;", "Landroid/app/Activity;",
             "Landroid/app/Application;", "Landroid/app/Service;", "Landroid/app/Fragment;",
-            "Landroid/support/v4/app/Fragment;", "Landroidx/fragment/app/Fragment;", "Landroid/content/ContextWrapper;");
+            "Landroid/support/v4/app/Fragment;", "Landroidx/fragment/app/Fragment;", "Landroid/content/ContextWrapper;",
+            "Landroid/content/SharedPreferences;");
 
     /** Records an app instance so stand-ins of its framework supertypes resolve to it. */
     void registerInstance(AbstractObject o) {
         for (String t : STAND_IN_TYPES) {
-            if (!o.type().equals(t) && hierarchy.isSubtype(o.type(), t)) {
+            if ((o.kind() != AbstractObject.Kind.FRAMEWORK || !o.type().equals(t)) && hierarchy.isSubtype(o.type(), t)) {
                 heap.writeStatic("@instances:" + t, Value.ofObject(o.id()));
             }
         }
@@ -245,7 +246,7 @@ public final class TaintEngine {
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
             AbstractObject a = objects.get(o);
             if ((a.kind() == AbstractObject.Kind.FRAMEWORK || a.kind() == AbstractObject.Kind.RESULT)
-                    && STAND_IN_TYPES.contains(a.type())) {
+                    && STAND_IN_TYPES.contains(a.type()) && !a.where().startsWith("prefs:")) {
                 out = out.join(heap.readStatic("@instances:" + a.type(), st == null ? null : st.method));
             }
         }
