@@ -40,7 +40,7 @@ final class LibraryCalls {
         this.engine = engine;
     }
 
-    TaintEngine.CallResult call(MethodState st, int index, Insn.Invoke call, Value[] args) {
+    TaintEngine.CallResult call(MethodState st, int index, Insn.Invoke call, Value[] args, BitSet implicit) {
         MethodRef ref = call.method();
         Value[] updated = null;
         Value result = Value.EMPTY;
@@ -104,7 +104,7 @@ final class LibraryCalls {
         // Sinks.
         Sink sink = engine.resolver.resolve(ref, engine.catalogs.sinks()::sinkFor);
         if (sink != null) {
-            sink(st, index, sink, args, isStatic);
+            sink(st, index, sink, args, isStatic, implicit);
         }
 
         // Data movement.
@@ -130,7 +130,25 @@ final class LibraryCalls {
         if (isValueType(ref.returnType())) {
             result = result.taintOnly(); // a string or number is a value: it holds no objects
         }
+        if (model != null && model.transfers().isEmpty() && isCondition(ref)) {
+            // A comparison, a length or a position of secret data is not the data, but a branch on
+            // it decides what runs next: carry the labels so implicit flows can be followed.
+            BitSet decided = new BitSet();
+            for (Value a : args) {
+                decided.or(engine.contentTaint(a));
+                decided.or(a.implicitTaints());
+            }
+            result = result.join(Value.ofImplicit(decided));
+        }
         result = result.join(StringValues.apply(engine, st, ref, args, isStatic));
+        BitSet implicitInputs = new BitSet();
+        for (Value a : args) {
+            implicitInputs.or(a.implicitTaints());
+        }
+        if (!implicitInputs.isEmpty() && !ref.returnType().equals("V")) {
+            // Whatever a call computes from inputs that depend on a secret test depends on it too.
+            result = result.withImplicit(implicitInputs);
+        }
         return new TaintEngine.CallResult(result, Value.EMPTY, updated);
     }
 
@@ -186,17 +204,33 @@ final class LibraryCalls {
         return Value.ofTaint(engine.label(s, st, index));
     }
 
-    private void sink(MethodState st, int index, Sink sink, Value[] args, boolean isStatic) {
+    /**
+     * Records a hit for every label a sink's data arguments carry. When they carry none explicitly,
+     * the labels that decided what they are, or whether the call runs at all ({@code implicit}),
+     * make an implicit flow: the sink then reveals something of the data (a password check
+     * logging "correct"). A sink that already sends data explicitly is not charged with the tests
+     * that guard it (an emulator check before sending the IMEI leaks the IMEI, not the test).
+     */
+    private void sink(MethodState st, int index, Sink sink, Value[] args, boolean isStatic, BitSet implicit) {
         if (!sink.sends() || PRIVATE_STORAGE.contains(sink.channel())) {
             return;
         }
         BitSet taint = new BitSet();
+        BitSet implicitTaint = (BitSet) implicit.clone();
         for (int a : sink.dataArgs()) {
             int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
             if ((a == 0 && isStatic) || k < 0 || k >= args.length) {
                 continue;
             }
             taint.or(engine.contentTaint(args[k]));
+            implicitTaint.or(args[k].implicitTaints());
+        }
+        if (taint.isEmpty()) {
+            taint = implicitTaint;
+        }
+        if (Boolean.getBoolean("leakscan.debugFlow")) {
+            System.err.println("SINK " + sink.api() + " in " + st.method.ref() + " taint=" + taint + " args="
+                    + java.util.Arrays.toString(args) + " implicit=" + implicit);
         }
         if (taint.isEmpty()) {
             return;
@@ -353,6 +387,12 @@ final class LibraryCalls {
             result = result.join(resultObject(st, index, ref));
         }
         return result;
+    }
+
+    /** A method whose result is a test or a measure of its inputs (boolean or number). */
+    private static boolean isCondition(MethodRef ref) {
+        String r = ref.returnType();
+        return r.equals("Z") || r.equals("I") || r.equals("J");
     }
 
     /** Strings, boxed numbers and primitives: results that are data, not containers. */

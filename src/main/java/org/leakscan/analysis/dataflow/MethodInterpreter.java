@@ -20,7 +20,14 @@ final class MethodInterpreter {
     private final MethodCfg cfg;
     private final List<Insn> insns;
     private final int registers;
+    private static final boolean DEBUG = Boolean.getBoolean("leakscan.debugFlow");
     private Value caught = Value.EMPTY;
+    /** Labels whose value decides whether each block runs (implicit flows), per block. */
+    private BitSet[] implicit;
+    /** Labels to strip from constants where branches on them join again, per block. */
+    private BitSet[] joinStrip;
+    /** The implicit labels of the block being interpreted. */
+    private BitSet currentImplicit = new BitSet();
 
     MethodInterpreter(TaintEngine engine, MethodState state, MethodCfg cfg) {
         this.engine = engine;
@@ -47,6 +54,12 @@ final class MethodInterpreter {
             }
         }
         entry[0] = initial;
+        implicit = new BitSet[blocks];
+        joinStrip = new BitSet[blocks];
+        for (int b = 0; b < blocks; b++) {
+            implicit[b] = new BitSet();
+            joinStrip[b] = new BitSet();
+        }
         ArrayDeque<Integer> work = new ArrayDeque<>();
         BitSet queued = new BitSet(blocks);
         work.add(0);
@@ -63,8 +76,27 @@ final class MethodInterpreter {
             Value[] regs = entry[b].clone();
             Value caughtBefore = caught;
             int end = cfg.end(b);
+            currentImplicit = implicit[b];
+            BitSet throwing = new BitSet();
             for (int i = cfg.starts[b]; i < end; i++) {
+                throwingTaint(i, regs, throwing);
                 exec(i, regs);
+            }
+            BitSet decided = branchTaint(end - 1, regs);
+            if (DEBUG) {
+                System.err.println("block " + b + " [" + cfg.starts[b] + "," + end + ") of " + state.method.ref()
+                        + " decided=" + decided + " implicit=" + implicit[b] + " ipdom=" + cfg.immediatePostDominators()[b]
+                        + " region=" + (decided.isEmpty() ? "" : cfg.controlRegion(b)));
+            }
+            if (!decided.isEmpty()) {
+                spread(cfg.controlRegion(b), decided, entry, work, queued);
+                int join = cfg.immediatePostDominators()[b];
+                if (join >= 0) {
+                    joinStrip[join].or(decided);
+                }
+            }
+            if (!throwing.isEmpty() && cfg.handlers[b].length > 0) {
+                spread(cfg.region(b, cfg.handlers[b]), throwing, entry, work, queued);
             }
             for (int s : cfg.successors[b]) {
                 if (merge(entry, s, regs) && !queued.get(s)) {
@@ -92,7 +124,57 @@ final class MethodInterpreter {
         }
     }
 
-    private static boolean merge(Value[][] entry, int block, Value[] regs) {
+    /** Labels of the operands of the branch at {@code index}, if it is one. */
+    private BitSet branchTaint(int index, Value[] regs) {
+        Insn insn = insns.get(index);
+        BitSet out = new BitSet();
+        if (insn instanceof Insn.If f) {
+            out.or(get(regs, f.a()).allTaints());
+            out.or(get(regs, f.b()).allTaints());
+        } else if (insn instanceof Insn.Switch s) {
+            out.or(get(regs, s.src()).allTaints());
+        }
+        return out;
+    }
+
+    /** An array access with a tainted index may throw: whether a handler runs depends on the index. */
+    private void throwingTaint(int index, Value[] regs, BitSet out) {
+        Insn insn = insns.get(index);
+        if (insn instanceof Insn.ArrayGet g) {
+            out.or(get(regs, g.index()).allTaints());
+        } else if (insn instanceof Insn.ArrayPut p) {
+            out.or(get(regs, p.index()).allTaints());
+        }
+    }
+
+    /** Adds implicit labels to a region's blocks, queueing those already reached. */
+    private void spread(BitSet region, BitSet labels, Value[][] entry, ArrayDeque<Integer> work, BitSet queued) {
+        for (int r = region.nextSetBit(0); r >= 0; r = region.nextSetBit(r + 1)) {
+            BitSet missing = (BitSet) labels.clone();
+            missing.andNot(implicit[r]);
+            if (!missing.isEmpty()) {
+                implicit[r].or(missing);
+                if (entry[r] != null && !queued.get(r)) {
+                    queued.set(r);
+                    work.add(r);
+                }
+            }
+        }
+    }
+
+    private boolean merge(Value[][] entry, int block, Value[] incoming) {
+        Value[] regs = incoming;
+        if (!joinStrip[block].isEmpty()) {
+            // Where both ways of a secret-dependent branch meet, a constant is the same whichever
+            // way it went: it tells nothing about the secret (x = "a" on both paths).
+            regs = incoming.clone();
+            for (int r = 0; r < regs.length; r++) {
+                Value v = regs[r];
+                if (v.objects().isEmpty() && v.singleConstant() != null) {
+                    regs[r] = v.withoutTaints(joinStrip[block]);
+                }
+            }
+        }
         Value[] target = entry[block];
         if (target == null) {
             entry[block] = regs.clone();
@@ -109,11 +191,15 @@ final class MethodInterpreter {
         return changed;
     }
 
-    private void set(Value[] regs, int reg, Value v) {
+    private void set(Value[] regs, int reg, Value value) {
         if (reg >= 0 && reg < regs.length) {
+            Value v = currentImplicit.isEmpty() ? value : value.withImplicit(currentImplicit);
             regs[reg] = v;
             if (v.isTainted()) {
                 state.seen.or(v.taints());
+            }
+            if (!v.implicitTaints().isEmpty()) {
+                state.seen.or(v.implicitTaints());
             }
         }
     }
@@ -190,7 +276,8 @@ final class MethodInterpreter {
             }
             case OPERATION -> {
                 Insn.Operation o = (Insn.Operation) insn;
-                Value v = Value.EMPTY;
+                // A computed number: no longer any known constant.
+                Value v = Value.ANY_STRING;
                 if (o.op() == Insn.OpKind.ARITHMETIC || o.op() == Insn.OpKind.CONVERSION) {
                     for (int s : o.srcs()) {
                         v = v.join(get(regs, s).taintOnly());
@@ -217,7 +304,7 @@ final class MethodInterpreter {
                 for (int k = 0; k < argRegs.length; k++) {
                     args[k] = get(regs, argRegs[k]);
                 }
-                TaintEngine.CallResult result = engine.invoke(state, index, call, args);
+                TaintEngine.CallResult result = engine.invoke(state, index, call, args, currentImplicit);
                 caught = caught.join(result.thrown());
                 if (call.result() >= 0) {
                     set(regs, call.result(), engine.expand(state, result.value()));

@@ -488,7 +488,7 @@ public final class TaintEngine {
 
     // ---- calls --------------------------------------------------------------------------------
 
-    CallResult invoke(MethodState caller, int index, Insn.Invoke call, Value[] args) {
+    CallResult invoke(MethodState caller, int index, Insn.Invoke call, Value[] args, BitSet implicit) {
         MethodRef ref = call.method();
         List<MethodDef> targets = new ArrayList<>(2);
         boolean toLibrary = dispatch(call, args, targets);
@@ -508,7 +508,7 @@ public final class TaintEngine {
         if (toLibrary) {
             CallResult r = android.handle(caller, index, call, args);
             if (r == null) {
-                r = library.call(caller, index, call, args);
+                r = library.call(caller, index, call, args, implicit);
             }
             value = value.join(r.value());
             thrown = thrown.join(r.thrown());

@@ -7,8 +7,10 @@ import java.util.TreeSet;
 
 /**
  * An abstract value: the objects a register may point to, the taint labels it may carry, and the
- * string constants it may equal. Immutable; {@link #join} returns {@code this} when nothing is added,
- * so callers detect change with {@code !=}.
+ * string constants it may equal. Taint comes in two kinds: explicit labels (the value is, or is
+ * computed from, the data) and implicit labels (the value was assigned under a branch that tested
+ * the data, or is the result of such a test). Immutable; {@link #join} returns {@code this} when
+ * nothing is added, so callers detect change with {@code !=}.
  */
 public final class Value {
 
@@ -17,19 +19,57 @@ public final class Value {
     /** Longer constants than this are cut: URLs and class names fit; a megabyte of text does not need to. */
     static final int MAX_CONSTANT_LENGTH = 2048;
 
-    public static final Value EMPTY = new Value(new BitSet(), new BitSet(), Set.of(), false);
+    private static final BitSet NONE = new BitSet();
+
+    public static final Value EMPTY = new Value(new BitSet(), new BitSet(), NONE, Set.of(), false);
 
     private final BitSet objects;
     private final BitSet taints;
+    private final BitSet implicit;
     private final Set<String> constants;
     /** True when the value may be a string not in {@link #constants} (constants then only list known ones). */
     private final boolean anyString;
 
-    private Value(BitSet objects, BitSet taints, Set<String> constants, boolean anyString) {
+    private Value(BitSet objects, BitSet taints, BitSet implicit, Set<String> constants, boolean anyString) {
         this.objects = objects;
         this.taints = taints;
+        this.implicit = implicit;
         this.constants = constants;
         this.anyString = anyString;
+    }
+
+    private Value(BitSet objects, BitSet taints, Set<String> constants, boolean anyString) {
+        this(objects, taints, NONE, constants, anyString);
+    }
+
+    /** A value that carries only implicit labels. */
+    public static Value ofImplicit(BitSet labels) {
+        return labels.isEmpty() ? EMPTY : new Value(new BitSet(), new BitSet(), (BitSet) labels.clone(), Set.of(), false);
+    }
+
+    /** Implicit labels: the data decided that this value was assigned, or this value is a test of it. */
+    public BitSet implicitTaints() {
+        return implicit;
+    }
+
+    /** Explicit and implicit labels together: what a branch on this value depends on. */
+    public BitSet allTaints() {
+        if (implicit.isEmpty()) {
+            return taints;
+        }
+        BitSet all = (BitSet) taints.clone();
+        all.or(implicit);
+        return all;
+    }
+
+    /** The same value with extra implicit labels. */
+    public Value withImplicit(BitSet more) {
+        if (more.isEmpty() || contains(implicit, more)) {
+            return this;
+        }
+        BitSet i = (BitSet) implicit.clone();
+        i.or(more);
+        return new Value(objects, taints, i, constants, anyString);
     }
 
     public static Value ofObject(int object) {
@@ -147,7 +187,7 @@ public final class Value {
     }
 
     public boolean isEmpty() {
-        return objects.isEmpty() && taints.isEmpty() && constants.isEmpty() && !anyString;
+        return objects.isEmpty() && taints.isEmpty() && implicit.isEmpty() && constants.isEmpty() && !anyString;
     }
 
     /** The union; {@code this} itself when {@code other} adds nothing. */
@@ -160,10 +200,16 @@ public final class Value {
         }
         boolean newObjects = !contains(objects, other.objects);
         boolean newTaints = !contains(taints, other.taints);
+        boolean newImplicit = !contains(implicit, other.implicit);
         boolean newAny = other.anyString && !anyString;
         boolean newConstants = !anyString && !constants.containsAll(other.constants);
-        if (!newObjects && !newTaints && !newAny && !newConstants) {
+        if (!newObjects && !newTaints && !newImplicit && !newAny && !newConstants) {
             return this;
+        }
+        BitSet imp = implicit;
+        if (newImplicit) {
+            imp = (BitSet) implicit.clone();
+            imp.or(other.implicit);
         }
         BitSet o = objects;
         if (newObjects) {
@@ -190,7 +236,7 @@ public final class Value {
         if (any) {
             c = Set.of();
         }
-        return new Value(o, t, c, any);
+        return new Value(o, t, imp, c, any);
     }
 
     /** The same objects and constants with extra taint labels. */
@@ -200,7 +246,19 @@ public final class Value {
         }
         BitSet t = (BitSet) taints.clone();
         t.or(more);
-        return new Value(objects, t, constants, anyString);
+        return new Value(objects, t, implicit, constants, anyString);
+    }
+
+    /** The same value without the given labels. */
+    public Value withoutTaints(BitSet labels) {
+        if (!taints.intersects(labels) && !implicit.intersects(labels)) {
+            return this;
+        }
+        BitSet t = (BitSet) taints.clone();
+        t.andNot(labels);
+        BitSet i = (BitSet) implicit.clone();
+        i.andNot(labels);
+        return new Value(objects, t, i, constants, anyString);
     }
 
     /** Only the taint labels (for values that are new data derived from this one, e.g. a string). */
@@ -208,12 +266,12 @@ public final class Value {
         if (objects.isEmpty() && constants.isEmpty() && !anyString) {
             return this;
         }
-        return taints.isEmpty() ? EMPTY : new Value(new BitSet(), taints, Set.of(), false);
+        return taints.isEmpty() && implicit.isEmpty() ? EMPTY : new Value(new BitSet(), taints, implicit, Set.of(), false);
     }
 
     /** The value without its constants. */
     public Value withoutConstants() {
-        return constants.isEmpty() && !anyString ? this : new Value(objects, taints, Set.of(), false);
+        return constants.isEmpty() && !anyString ? this : new Value(objects, taints, implicit, Set.of(), false);
     }
 
     private static boolean contains(BitSet big, BitSet small) {
@@ -228,7 +286,7 @@ public final class Value {
     @Override
     public boolean equals(Object o) {
         return o instanceof Value v && v.objects.equals(objects) && v.taints.equals(taints)
-                && v.constants.equals(constants) && v.anyString == anyString;
+                && v.implicit.equals(implicit) && v.constants.equals(constants) && v.anyString == anyString;
     }
 
     @Override
@@ -238,6 +296,7 @@ public final class Value {
 
     @Override
     public String toString() {
-        return "Value{objs=" + objects + ", taints=" + taints + ", consts=" + (anyString ? "*" : constants) + "}";
+        return "Value{objs=" + objects + ", taints=" + taints + ", implicit=" + implicit + ", consts="
+                + (anyString ? "*" : constants) + "}";
     }
 }
