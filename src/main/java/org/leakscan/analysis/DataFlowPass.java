@@ -54,13 +54,16 @@ public final class DataFlowPass implements Pass {
                 destinations.add(new Flow.Destination(null, d.replace("\u0002", "…")));
             }
             flows.add(new Flow(s.dataType(),
-                    new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature()),
-                    new Flow.Sink(h.api(), h.kind(), h.channel(), Types.toJavaName(h.owner().type()), h.method().signature()),
+                    new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature(),
+                            occurrence(s.method(), s.index())),
+                    new Flow.Sink(h.api(), h.kind(), h.channel(), Types.toJavaName(h.owner().type()), h.method().signature(),
+                            occurrence(h.method(), h.index())),
                     destinations, context.ownership().libraryOf(h.owner().type()), e.path()));
         }
         flows.sort(Comparator.comparing((Flow f) -> f.source().className()).thenComparing(f -> f.source().method())
-                .thenComparing(f -> f.source().api()).thenComparing(f -> f.sink().className())
-                .thenComparing(f -> f.sink().method()).thenComparing(f -> f.sink().api())
+                .thenComparing(f -> f.source().api()).thenComparingInt(f -> f.source().occurrence())
+                .thenComparing(f -> f.sink().className()).thenComparing(f -> f.sink().method())
+                .thenComparing(f -> f.sink().api()).thenComparingInt(f -> f.sink().occurrence())
                 .thenComparing(f -> f.dataType()));
         List<Unanalysed> blind = new ArrayList<>();
         for (Map.Entry<String, Set<String>> u : new TreeMap<>(engine.unanalysed()).entrySet()) {
@@ -68,6 +71,27 @@ public final class DataFlowPass implements Pass {
             blind.add(new Unanalysed(u.getKey(), where.size(), where.subList(0, Math.min(MAX_LISTED, where.size()))));
         }
         context.setFlows(dedupe(flows), blind);
+    }
+
+    /**
+     * Which call of the same method reference the instruction at {@code index} is, from 1 in code
+     * order (1 for callback parameters and field reads, which have no call).
+     */
+    static int occurrence(org.leakscan.program.MethodDef method, int index) {
+        if (index < 0 || method.body() == null) {
+            return 1;
+        }
+        var insns = method.body().insns();
+        if (!(insns.get(index) instanceof org.leakscan.program.Insn.Invoke call)) {
+            return 1;
+        }
+        int n = 1;
+        for (int i = 0; i < index; i++) {
+            if (insns.get(i) instanceof org.leakscan.program.Insn.Invoke other && other.method().equals(call.method())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The same pair can be found through two label kinds of one site; keep one. */

@@ -23,13 +23,20 @@ public record Flow(String dataType, Source source, Sink sink, List<Destination> 
         path = List.copyOf(path);
     }
 
-    /** The source side: catalogue API (or callback, or content URI) and the method that reads it. */
-    public record Source(String api, @SerializedName("class") String className, String method) {
+    /**
+     * The source side: catalogue API (or callback, or content URI), the method that reads it, and
+     * which call of that API in the method it is ({@code occurrence}, from 1, in code order), so
+     * two reads in one method stay two sources.
+     */
+    public record Source(String api, @SerializedName("class") String className, String method, int occurrence) {
     }
 
-    /** The sink side: API, kind ({@code network}, {@code sms}, {@code log}...), channel and the calling method. */
+    /**
+     * The sink side: API, kind ({@code network}, {@code sms}, {@code log}...), channel, the calling
+     * method, and which call of that API in the method it is ({@code occurrence}, from 1).
+     */
     public record Sink(String api, String kind, String channel, @SerializedName("class") String className,
-                       String method) {
+                       String method, int occurrence) {
     }
 
     /** A destination: host and, when known, the URL (or phone number, intent target, file). */
