@@ -110,10 +110,44 @@ public final class PackageReader {
         for (String name : dexLoadOrder(zip.names(), problems)) {
             dex.add(new CodeFile(name, zip.read(name)));
         }
+        dex.addAll(embeddedDex(zip, display, problems));
         byte[] manifest = zip.contains("AndroidManifest.xml") ? zip.read("AndroidManifest.xml") : null;
         byte[] arsc = zip.contains("resources.arsc") ? zip.read("resources.arsc") : null;
         return new AppPackage(display, InputFormat.APK, sha, size, dex, List.of(), manifest, false, arsc, zip,
                 problems);
+    }
+
+    /**
+     * DEX code shipped inside the package to be loaded at run time ({@code DexClassLoader} on a
+     * {@code .dex}, {@code .jar} or {@code .apk} under {@code assets/} or {@code res/raw/}): packers
+     * and plug-in loaders hide code there. It is analysed with the rest, after the main DEX files,
+     * so a class defined in both keeps the main definition.
+     */
+    private List<CodeFile> embeddedDex(ZipArchive zip, String display, List<String> problems) {
+        List<CodeFile> out = new ArrayList<>();
+        for (String name : zip.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!(lower.startsWith("assets/") || lower.startsWith("res/raw/"))
+                    || !(lower.endsWith(".dex") || lower.endsWith(".jar") || lower.endsWith(".apk")
+                    || lower.endsWith(".zip"))) {
+                continue;
+            }
+            try {
+                byte[] bytes = zip.read(name);
+                if (startsWith(bytes, DEX_MAGIC)) {
+                    out.add(new CodeFile(name, bytes));
+                } else if (isZip(bytes)) {
+                    try (ZipArchive inner = ZipArchive.open(bytes, display + "!" + name, limits)) {
+                        for (String dexName : dexLoadOrder(inner.names(), new ArrayList<>())) {
+                            out.add(new CodeFile(name + "!" + dexName, inner.read(dexName)));
+                        }
+                    }
+                }
+            } catch (InputException e) {
+                problems.add(name + ": embedded code not read: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     /**

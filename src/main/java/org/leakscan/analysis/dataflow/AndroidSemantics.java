@@ -57,6 +57,14 @@ final class AndroidSemantics {
         return engine.objects.get(AbstractObject.Kind.INTENT, "in:" + componentType, INTENT);
     }
 
+    /** Every file the app writes and reads, as one store: writes reach later reads. */
+    Value files() {
+        return Value.ofObject(engine.objects.get(AbstractObject.Kind.FRAMEWORK, "files", "Ljava/io/File;").id());
+    }
+
+    private static final Set<String> FILE_READERS = Set.of("Ljava/io/FileInputStream;", "Ljava/io/FileReader;",
+            "Ljava/io/RandomAccessFile;");
+
     AbstractObject resultIntent() {
         return engine.objects.get(AbstractObject.Kind.INTENT, "result", INTENT);
     }
@@ -100,6 +108,15 @@ final class AndroidSemantics {
                 register(st, args[1], args[2]);
                 return null;
             }
+        }
+        if (!isStatic && name.equals("<init>") && FILE_READERS.contains(owner)) {
+            engine.write(args[0], engine.fields.id(Fields.CONTENT), engine.read(st, files(), engine.fields.id(Fields.CONTENT)));
+            return null;
+        }
+        if (!isStatic && name.equals("openFileInput") && ref.descriptor().equals("(Ljava/lang/String;)Ljava/io/FileInputStream;")) {
+            Value stream = engine.library.resultObject(st, index, ref);
+            engine.write(stream, engine.fields.id(Fields.CONTENT), engine.read(st, files(), engine.fields.id(Fields.CONTENT)));
+            return new TaintEngine.CallResult(stream, Value.EMPTY, null);
         }
         TaintEngine.CallResult threads = threads(st, call, args);
         if (threads != null) {

@@ -27,8 +27,12 @@ import org.leakscan.program.Types;
  */
 final class LibraryCalls {
 
-    /** Sink channels that keep data on the device, in the app's own storage: modelled, not reported. */
-    private static final Set<String> PRIVATE_STORAGE = Set.of("file.prefs", "file.sqlite", "file.internal");
+    /**
+     * Sink channels that keep data in the app's own key-value and database stores: modelled (what
+     * is stored can be read back), not reported. Files, even private ones, are reported: they can
+     * be backed up, shared or read by other code.
+     */
+    private static final Set<String> PRIVATE_STORAGE = Set.of("file.prefs", "file.sqlite");
 
     /** Library methods that read every field of the objects they are given (serialisation). */
     private static final Set<String> SERIALIZERS = Set.of("writeObject", "writeParcelable", "writeSerializable",
@@ -239,6 +243,10 @@ final class LibraryCalls {
             // Where the stream leads decides the channel; an in-memory stream is no leak.
             for (String opener : openers(st, receiver(args, isStatic))) {
                 String[] parts = opener.split("\\|", 4);
+                if (parts[0].equals("file")) {
+                    // What goes into a file can be read back by a later read of a file.
+                    engine.write(engine.android.files(), engine.fields.id(Fields.CONTENT), Value.ofTaints(taint));
+                }
                 if (PRIVATE_STORAGE.contains(parts[1])) {
                     continue;
                 }

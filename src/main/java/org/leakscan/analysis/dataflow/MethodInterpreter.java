@@ -77,6 +77,10 @@ final class MethodInterpreter {
             Value caughtBefore = caught;
             int end = cfg.end(b);
             currentImplicit = implicit[b];
+            if (!state.contextImplicit.isEmpty()) {
+                currentImplicit = (BitSet) implicit[b].clone();
+                currentImplicit.or(state.contextImplicit);
+            }
             BitSet throwing = new BitSet();
             for (int i = cfg.starts[b]; i < end; i++) {
                 throwingTaint(i, regs, throwing);
@@ -142,8 +146,10 @@ final class MethodInterpreter {
         Insn insn = insns.get(index);
         if (insn instanceof Insn.ArrayGet g) {
             out.or(get(regs, g.index()).allTaints());
+            out.or(get(regs, g.array()).implicitTaints());
         } else if (insn instanceof Insn.ArrayPut p) {
             out.or(get(regs, p.index()).allTaints());
+            out.or(get(regs, p.array()).implicitTaints());
         }
     }
 
@@ -260,7 +266,8 @@ final class MethodInterpreter {
             }
             case NEW_ARRAY -> {
                 Insn.NewArray n = (Insn.NewArray) insn;
-                set(regs, n.dst(), engine.allocate(state, index, n.type()));
+                // A secret-dependent size decides whether later accesses throw: an implicit label.
+                set(regs, n.dst(), engine.allocate(state, index, n.type()).withImplicit(get(regs, n.size()).allTaints()));
             }
             case FILLED_NEW_ARRAY -> {
                 Insn.FilledNewArray n = (Insn.FilledNewArray) insn;

@@ -19,6 +19,8 @@ final class MethodState {
     Value returned = Value.EMPTY;
     Value thrown = Value.EMPTY;
     final BitSet seen = new BitSet();
+    /** Labels whose value decided that this method is called at all (implicit flows across calls). */
+    final BitSet contextImplicit = new BitSet();
     final Set<MethodDef> callers = new LinkedHashSet<>();
     int runs;
 

@@ -163,6 +163,12 @@ public final class TaintEngine {
         }
     }
 
+    private static boolean containsAll(BitSet big, BitSet small) {
+        BitSet x = (BitSet) small.clone();
+        x.andNot(big);
+        return x.isEmpty();
+    }
+
     MethodState stateIfAny(MethodDef m) {
         return states.get(m);
     }
@@ -495,11 +501,21 @@ public final class TaintEngine {
         Value value = Value.EMPTY;
         Value thrown = Value.EMPTY;
         Value[] updated = null;
+        BitSet context = (BitSet) implicit.clone();
+        if (!targets.isEmpty() && args.length > 0 && !call.isStatic()) {
+            // Which object a virtual call runs on was chosen under a secret-dependent branch.
+            context.or(args[0].implicitTaints());
+        }
         for (MethodDef t : targets) {
             if (t.isNative()) {
                 CallResult r = library.nativeCall(caller, index, call, t, args);
                 value = value.join(r.value());
                 continue;
+            }
+            MethodState callee = state(t);
+            if (!context.isEmpty() && !containsAll(callee.contextImplicit, context)) {
+                callee.contextImplicit.or(context);
+                enqueue(t);
             }
             CallResult r = callApp(caller, t, args);
             value = value.join(r.value());
