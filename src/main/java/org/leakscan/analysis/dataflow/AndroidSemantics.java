@@ -88,7 +88,15 @@ final class AndroidSemantics {
                 if (i > 0 && isContextLike(owner)) {
                     String kind = START_ACTIVITY.contains(name) ? "activity" : START_SERVICE.contains(name) ? "service"
                             : "receiver";
-                    return send(st, args[i], kind) ? TaintEngine.CallResult.NOTHING : null;
+                    if (send(st, args[i], kind)) {
+                        return TaintEngine.CallResult.NOTHING;
+                    }
+                    if (kind.equals("receiver") && hasAction(st, args[i])) {
+                        // A receiver registered later in code may still handle it: decide at the end.
+                        pending.add(new PendingBroadcast(st, index, ref, args[i]));
+                        return TaintEngine.CallResult.NOTHING;
+                    }
+                    return null;
                 }
             }
             if (name.equals("setResult") && ref.descriptor().equals("(ILandroid/content/Intent;)V")) {
@@ -153,6 +161,47 @@ final class AndroidSemantics {
             return new TaintEngine.CallResult(args[0], Value.EMPTY, null); // edits write the same store
         }
         return null;
+    }
+
+    /** A broadcast whose action no receiver handled when it was sent. */
+    private record PendingBroadcast(MethodState st, int index, MethodRef ref, Value intent) {
+    }
+
+    private final List<PendingBroadcast> pending = new ArrayList<>();
+
+    private boolean hasAction(MethodState st, Value intent) {
+        for (String t : engine.read(st, intent, engine.fields.id(Fields.TARGET)).strings()) {
+            if (t.startsWith(ACTION_TARGET)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * After the fixpoint: a broadcast that no receiver of the app (manifest or registered in code)
+     * handles is meant for other apps, so it is a sink.
+     */
+    void finish() {
+        for (PendingBroadcast p : pending) {
+            boolean handled = false;
+            for (String t : engine.read(null, p.intent(), engine.fields.id(Fields.TARGET)).strings()) {
+                if (!t.startsWith(ACTION_TARGET)) {
+                    continue;
+                }
+                String action = t.substring(ACTION_TARGET.length());
+                handled |= dynamicReceivers.stream().anyMatch(r -> r[1] == null || r[1].equals(action));
+                handled |= facts.components().stream().anyMatch(c -> c.kind().equals("receiver") && c.actions().contains(action));
+            }
+            if (handled) {
+                continue;
+            }
+            var sink = engine.resolver.resolve(p.ref(), engine.catalogs.sinks()::sinkFor);
+            BitSet taint = engine.contentTaint(p.intent());
+            if (sink != null && !taint.isEmpty()) {
+                engine.hit(taint, sink.api().toString(), sink.kind().id(), sink.channel(), p.st(), p.index(), List.of());
+            }
+        }
     }
 
     private static boolean isContextLike(String owner) {
@@ -320,9 +369,9 @@ final class AndroidSemantics {
         engine.write(target, engine.fields.id(Fields.CONTENT), from.taintOnly());
         BitSet objs = from.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
-            BitSet fs = engine.heap.fieldsOf(o, st.method);
+            BitSet fs = engine.heap.fieldsOf(o, st.reader);
             for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
-                engine.write(target, f, engine.heap.read(o, f, st.method));
+                engine.write(target, f, engine.heap.read(o, f, st.reader));
             }
         }
     }

@@ -15,6 +15,11 @@ final class MethodState {
 
     final ClassDef owner;
     final MethodDef method;
+    /**
+     * Whom heap reads and callee results re-queue: the method itself, or for a method interpreted
+     * inline at a call site, the caller.
+     */
+    final MethodDef reader;
     final Value[] params;
     Value returned = Value.EMPTY;
     Value thrown = Value.EMPTY;
@@ -25,8 +30,13 @@ final class MethodState {
     int runs;
 
     MethodState(ClassDef owner, MethodDef method) {
+        this(owner, method, method);
+    }
+
+    MethodState(ClassDef owner, MethodDef method, MethodDef reader) {
         this.owner = owner;
         this.method = method;
+        this.reader = reader;
         this.params = new Value[method.body() == null ? 0 : method.body().parameterCount()];
         java.util.Arrays.fill(params, Value.EMPTY);
     }

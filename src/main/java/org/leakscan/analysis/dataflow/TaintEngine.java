@@ -105,6 +105,7 @@ public final class TaintEngine {
             worklist.remove(m);
             analyse(m);
         }
+        android.finish();
         return true;
     }
 
@@ -169,6 +170,34 @@ public final class TaintEngine {
         return x.isEmpty();
     }
 
+    /** Callees at most this long are interpreted again at each call site. */
+    private static final int INLINE_MAX_INSNS = 40;
+    private static final int INLINE_MAX_DEPTH = 2;
+    private final java.util.ArrayDeque<MethodDef> inlining = new java.util.ArrayDeque<>();
+
+    private boolean inlinable(MethodDef t) {
+        return t.body() != null && t.body().insns().size() <= INLINE_MAX_INSNS && inlining.size() < INLINE_MAX_DEPTH
+                && !inlining.contains(t);
+    }
+
+    /**
+     * Interprets {@code t} with exactly {@code args}, as if inlined into the caller: its heap reads
+     * and callee results re-queue the caller, and its result is this call's alone.
+     */
+    private CallResult inline(MethodState caller, MethodDef t, Value[] args) {
+        MethodState local = new MethodState(ownerOf(t), t, caller.reader);
+        local.bind(args);
+        local.contextImplicit.or(state(t).contextImplicit);
+        inlining.push(t);
+        try {
+            new MethodInterpreter(this, local, cfgs.computeIfAbsent(t, x -> new MethodCfg(x.body()))).run();
+        } finally {
+            inlining.pop();
+        }
+        state(t).seen.or(local.seen);
+        return new CallResult(local.returned, local.thrown, null);
+    }
+
     MethodState stateIfAny(MethodDef m) {
         return states.get(m);
     }
@@ -199,7 +228,7 @@ public final class TaintEngine {
     /** A call from app code into app code: binds the arguments and reads the callee's result. */
     CallResult callApp(MethodState caller, MethodDef target, Value[] args) {
         MethodState st = state(target);
-        st.callers.add(caller.method);
+        st.callers.add(caller.reader);
         callees.computeIfAbsent(caller.method, k -> new LinkedHashSet<>()).add(target);
         if (st.bind(args) || st.runs == 0) {
             enqueue(target);
@@ -253,7 +282,7 @@ public final class TaintEngine {
             AbstractObject a = objects.get(o);
             if ((a.kind() == AbstractObject.Kind.FRAMEWORK || a.kind() == AbstractObject.Kind.RESULT)
                     && STAND_IN_TYPES.contains(a.type()) && !a.where().startsWith("prefs:")) {
-                out = out.join(heap.readStatic("@instances:" + a.type(), st == null ? null : st.method));
+                out = out.join(heap.readStatic("@instances:" + a.type(), st == null ? null : st.reader));
             }
         }
         return out;
@@ -277,7 +306,7 @@ public final class TaintEngine {
         Value out = Value.EMPTY;
         BitSet objs = base.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
-            out = out.join(heap.read(o, fid, st.method));
+            out = out.join(heap.read(o, fid, st.reader));
         }
         if (!hierarchy.isAppClass(field.owner())) {
             // A library object's field is part of the object's data (Account.name, ScanResult.BSSID).
@@ -340,14 +369,14 @@ public final class TaintEngine {
         Value out = Value.EMPTY;
         BitSet objs = base.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
-            out = out.join(heap.read(o, fid, st == null ? null : st.method));
+            out = out.join(heap.read(o, fid, st == null ? null : st.reader));
         }
         return out;
     }
 
     Value readStatic(MethodState st, int index, FieldRef field) {
         String key = staticKey(field);
-        Value v = heap.readStatic(key, st.method);
+        Value v = heap.readStatic(key, st.reader);
         fieldReaders.computeIfAbsent(fields.id("static:" + key), k -> new LinkedHashSet<>()).add(st.method);
         return v.join(library.staticFieldValue(st, index, field));
     }
@@ -392,14 +421,14 @@ public final class TaintEngine {
                         a.type().startsWith("[") ? a.type().substring(1) : null);
                 heap.write(o, fields.id(Fields.ELEMENTS), Value.ofObject(element.id()));
             }
-            out = out.join(heap.read(o, fields.id(Fields.ELEMENTS), st.method));
+            out = out.join(heap.read(o, fields.id(Fields.ELEMENTS), st.reader));
             if (k != null) {
-                out = out.join(heap.read(o, fields.element(k), st.method));
+                out = out.join(heap.read(o, fields.element(k), st.reader));
             } else {
-                BitSet fs = heap.fieldsOf(o, st.method);
+                BitSet fs = heap.fieldsOf(o, st.reader);
                 for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
                     if (fields.isElement(f)) {
-                        out = out.join(heap.read(o, f, st.method));
+                        out = out.join(heap.read(o, f, st.reader));
                     }
                 }
             }
@@ -457,11 +486,11 @@ public final class TaintEngine {
         Value out = v.withoutConstants().taintOnly();
         BitSet objs = v.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
-            BitSet fs = heap.fieldsOf(o, st.method);
+            BitSet fs = heap.fieldsOf(o, st.reader);
             for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
                 if (fields.isPseudo(f) && f != fields.id(Fields.OPENED_BY) && f != fields.id(Fields.WRAPS)
                         && f != fields.id(Fields.TARGET)) {
-                    out = out.join(heap.read(o, f, st.method));
+                    out = out.join(heap.read(o, f, st.reader));
                 }
             }
         }
@@ -518,6 +547,11 @@ public final class TaintEngine {
                 enqueue(t);
             }
             CallResult r = callApp(caller, t, args);
+            if (inlinable(t)) {
+                // Small callees (getters, wrappers, dispatchers) are also run with this call's own
+                // arguments, so their result is this call's and not the join over all callers.
+                r = inline(caller, t, args);
+            }
             value = value.join(r.value());
             thrown = thrown.join(r.thrown());
         }
