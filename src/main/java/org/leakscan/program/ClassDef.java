@@ -26,6 +26,17 @@ public record ClassDef(String type, String superType, List<String> interfaces, i
         annotations = List.copyOf(annotations);
     }
 
+    /** Classes are equal when they have the same type and origin: cheap, and unique per program. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ClassDef c && c.type.equals(type) && java.util.Objects.equals(c.origin, origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode();
+    }
+
     /** Dotted Java name, as reports print it. */
     public String javaName() {
         return Types.toJavaName(type);

@@ -3,7 +3,7 @@ package org.leakscan.program;
 import java.util.List;
 
 /**
- * A declared method.
+ * A declared method. Equality is by reference and flags (see {@link #equals}).
  *
  * @param ref                  owner, name and descriptor
  * @param access               access flags ({@link Access})
@@ -31,6 +31,20 @@ public record MethodDef(MethodRef ref, int access, List<Annotation> annotations,
 
     public boolean isNative() {
         return Access.is(access, Access.NATIVE);
+    }
+
+    /**
+     * Methods are equal when they have the same reference: a program declares each reference once,
+     * and hashing the whole body for every map lookup would be wasteful.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof MethodDef m && m.ref.equals(ref) && m.access == access;
+    }
+
+    @Override
+    public int hashCode() {
+        return ref.hashCode();
     }
 
     /** {@code name(descriptor)}, the report's {@code method} field. */

@@ -1,6 +1,5 @@
 package org.leakscan.program;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +12,12 @@ import java.util.List;
  * @param descriptor parameter and return types, e.g. {@code (Ljava/lang/String;)Ljava/lang/Object;}
  */
 public record MethodRef(String owner, String name, String descriptor) {
+
+    /** From the three strings, whose hashes Java caches: references are map keys in every hot loop. */
+    @Override
+    public int hashCode() {
+        return (owner.hashCode() * 31 + name.hashCode()) * 31 + descriptor.hashCode();
+    }
 
     /** Parses {@code Lpkg/Cls;->name(desc)ret}. */
     public static MethodRef parse(String dexStyle) {

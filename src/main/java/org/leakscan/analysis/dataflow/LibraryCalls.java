@@ -51,11 +51,8 @@ final class LibraryCalls {
         boolean isStatic = call.isStatic();
         boolean accessor = false;
 
-        // Sources.
-        List<Source> sources = engine.resolver.resolve(ref, (t, sig) -> {
-            List<Source> s = engine.catalogs.sources().sourcesFor(t, sig);
-            return s.isEmpty() ? null : s;
-        });
+        Resolved resolved = resolve(ref);
+        List<Source> sources = resolved.sources();
         if (sources != null) {
             for (Source s : sources) {
                 if (s.argEquals() != null && !argumentMatches(s, args, isStatic)) {
@@ -86,8 +83,7 @@ final class LibraryCalls {
             }
         }
         // Content-provider reads: the URI decides the data.
-        UriReader reader = engine.resolver.resolve(ref,
-                (t, sig) -> engine.catalogs.sources().uriReader(MethodRef.parse(t + "->" + sig)).orElse(null));
+        UriReader reader = resolved.uriReader();
         if (reader != null) {
             int a = reader.uriArgument() - (isStatic ? 1 : 0);
             if (a >= 0 && a < args.length) {
@@ -106,13 +102,13 @@ final class LibraryCalls {
         }
 
         // Sinks.
-        Sink sink = engine.resolver.resolve(ref, engine.catalogs.sinks()::sinkFor);
+        Sink sink = resolved.sink();
         if (sink != null) {
             sink(st, index, sink, args, isStatic, implicit);
         }
 
         // Data movement.
-        MethodModel model = engine.catalogs.models().modelFor(ref, engine.hierarchy);
+        MethodModel model = resolved.model();
         if (accessor) {
             // The accessor's own label replaces what the object carried.
             if (Types.isReference(ref.returnType())) {
@@ -154,6 +150,31 @@ final class LibraryCalls {
             result = result.withImplicit(implicitInputs);
         }
         return new TaintEngine.CallResult(result, Value.EMPTY, updated);
+    }
+
+    /** What the catalogues say about one library method reference, looked up once per reference. */
+    private record Resolved(List<Source> sources, UriReader uriReader, Sink sink, MethodModel model, boolean neutral) {
+    }
+
+    private final java.util.Map<MethodRef, Resolved> resolved = new java.util.HashMap<>();
+
+    private Resolved resolve(MethodRef ref) {
+        Resolved r = resolved.get(ref);
+        if (r == null) {
+            List<Source> sources = engine.resolver.resolve(ref, (t, sig) -> {
+                List<Source> s = engine.catalogs.sources().sourcesFor(t, sig);
+                return s.isEmpty() ? null : s;
+            });
+            UriReader reader = engine.resolver.resolve(ref,
+                    (t, sig) -> engine.catalogs.sources().uriReader(new MethodRef(t, ref.name(), ref.descriptor()))
+                            .orElse(null));
+            Sink sink = engine.resolver.resolve(ref, engine.catalogs.sinks()::sinkFor);
+            MethodModel model = engine.catalogs.models().modelFor(ref, engine.hierarchy);
+            boolean neutral = engine.catalogs.models().isNeutral(ref, engine.hierarchy);
+            r = new Resolved(sources, reader, sink, model, neutral);
+            resolved.put(ref, r);
+        }
+        return r;
     }
 
     /**
@@ -374,7 +395,7 @@ final class LibraryCalls {
 
     /** An unmodelled, non-neutral library call: the result carries everything the call was given. */
     private Value unmodelled(MethodState st, int index, MethodRef ref, Value[] args, boolean isStatic) {
-        if (engine.catalogs.models().isNeutral(ref, engine.hierarchy)) {
+        if (resolve(ref).neutral()) {
             return Types.isReference(ref.returnType()) ? resultObject(st, index, ref) : Value.EMPTY;
         }
         BitSet argTaint = new BitSet();
