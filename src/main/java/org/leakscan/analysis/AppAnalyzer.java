@@ -73,6 +73,9 @@ public final class AppAnalyzer {
         Program program = new ProgramLoader(executor).load(app, diagnostics);
         AnalysisContext context = new AnalysisContext(app, manifest, resources, program, catalogs, diagnostics,
                 executor);
+        if (!options.flows()) {
+            context.setFlows(List.of(), List.of(org.leakscan.analysis.findings.Unanalysed.notRun("--no-flows")));
+        }
         PassRunner.run(Passes.forOptions(options), context);
         return new Result(app.path(), context.findings(), diagnostics.errors());
     }

@@ -94,9 +94,25 @@ public final class DataFlowPass implements Pass {
         return n;
     }
 
-    /** The same pair can be found through two label kinds of one site; keep one. */
+    /**
+     * One flow per (data type, source site, sink site): the engine can reach one pair through
+     * several labels or contexts, each with what it knew of the destination; their destinations
+     * are merged and the first (shortest-found) path kept.
+     */
     private static List<Flow> dedupe(List<Flow> flows) {
-        return List.copyOf(new LinkedHashSet<>(flows));
+        Map<List<Object>, Flow> byPair = new java.util.LinkedHashMap<>();
+        for (Flow f : flows) {
+            byPair.merge(List.of(f.dataType(), f.source(), f.sink()), f, (a, b) -> {
+                Set<Flow.Destination> merged = new LinkedHashSet<>(a.destinations());
+                merged.addAll(b.destinations());
+                List<Flow.Destination> sorted = new ArrayList<>(merged);
+                sorted.sort(Comparator.comparing((Flow.Destination d) -> String.valueOf(d.host()))
+                        .thenComparing(d -> String.valueOf(d.url())));
+                return new Flow(a.dataType(), a.source(), a.sink(), sorted, a.library(),
+                        a.path().size() <= b.path().size() ? a.path() : b.path());
+            });
+        }
+        return List.copyOf(byPair.values());
     }
 
     /** Components, the Application class and layout {@code onClick} handlers, as the engine needs them. */

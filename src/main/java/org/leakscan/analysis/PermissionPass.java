@@ -33,6 +33,13 @@ public final class PermissionPass implements Pass {
 
     @Override
     public void run(AnalysisContext context) {
+        Map<String, UsesPermission> declared = new TreeMap<>();
+        AndroidManifest manifest = context.manifest();
+        if (manifest != null) {
+            for (UsesPermission u : manifest.usesPermissions()) {
+                declared.putIfAbsent(u.name(), u);
+            }
+        }
         Map<String, TreeSet<String>> usedBy = new TreeMap<>();
         CodeIndex index = context.codeIndex();
         for (MethodRef ref : index.calledMethods()) {
@@ -41,10 +48,13 @@ public final class PermissionPass implements Pass {
                 return r == null ? null : Map.entry(t + "->" + sig, r);
             });
             if (annotated != null) {
-                for (String p : annotated.getValue().permissions()) {
-                    if (p.indexOf('.') < 0) {
-                        continue; // AOSP's pseudo-permissions such as "carrier privileges"
-                    }
+                PermissionRequirement r = annotated.getValue();
+                List<String> all = r.allOf().stream().filter(PermissionPass::isPermissionName).toList();
+                List<String> any = r.anyOf().stream().filter(PermissionPass::isPermissionName).toList();
+                for (String p : all) {
+                    usedBy.computeIfAbsent(p, k -> new TreeSet<>()).add(annotated.getKey());
+                }
+                for (String p : satisfying(any, declared)) {
                     usedBy.computeIfAbsent(p, k -> new TreeSet<>()).add(annotated.getKey());
                 }
             }
@@ -52,19 +62,15 @@ public final class PermissionPass implements Pass {
         // Sources come from the data-access pass, where argument conditions were already checked.
         for (DataAccess d : context.dataAccess()) {
             if (d.permission() != null) {
-                for (String p : d.permission().split("[|+]")) {
-                    usedBy.computeIfAbsent(p, k -> new TreeSet<>()).add(d.api());
+                List<String> alternatives = List.of(d.permission().split("\\|"));
+                for (String alternative : satisfying(alternatives, declared)) {
+                    for (String p : alternative.split("\\+")) {
+                        usedBy.computeIfAbsent(p, k -> new TreeSet<>()).add(d.api());
+                    }
                 }
             }
         }
 
-        Map<String, UsesPermission> declared = new TreeMap<>();
-        AndroidManifest manifest = context.manifest();
-        if (manifest != null) {
-            for (UsesPermission u : manifest.usesPermissions()) {
-                declared.putIfAbsent(u.name(), u);
-            }
-        }
         TreeSet<String> names = new TreeSet<>(declared.keySet());
         // Without a manifest (a JAR) "used" cannot be compared with "declared": list what code needs.
         names.addAll(usedBy.keySet());
@@ -78,5 +84,22 @@ public final class PermissionPass implements Pass {
                     List.copyOf(usedBy.getOrDefault(name, new TreeSet<>()))));
         }
         context.setPermissions(out);
+    }
+
+    /** AOSP's pseudo-permissions such as "carrier privileges" are not manifest permissions. */
+    private static boolean isPermissionName(String p) {
+        return p.indexOf('.') >= 0;
+    }
+
+    /**
+     * Of alternatives any one of which suffices, those the app declares (each alternative may be
+     * several permissions joined by '+'); all of them when it declares none (or there is no
+     * manifest), since then any one would be needed. So an app that declares
+     * ACCESS_FINE_LOCATION is not told that ACCESS_COARSE_LOCATION is "used but not declared".
+     */
+    private static List<String> satisfying(List<String> alternatives, Map<String, UsesPermission> declared) {
+        List<String> met = alternatives.stream()
+                .filter(a -> java.util.Arrays.stream(a.split("\\+")).allMatch(declared::containsKey)).toList();
+        return met.isEmpty() ? alternatives : met;
     }
 }

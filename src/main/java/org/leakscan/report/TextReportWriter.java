@@ -13,8 +13,10 @@ import org.leakscan.analysis.findings.CodeLocation;
 import org.leakscan.analysis.findings.ComponentFinding;
 import org.leakscan.analysis.findings.DataAccess;
 import org.leakscan.analysis.findings.Endpoint;
+import org.leakscan.analysis.findings.Flow;
 import org.leakscan.analysis.findings.PermissionFinding;
 import org.leakscan.analysis.findings.Signing;
+import org.leakscan.analysis.findings.Unanalysed;
 
 /**
  * A terminal summary: per app, the personal data its code reads and by whose code, permissions
@@ -25,6 +27,7 @@ public final class TextReportWriter implements ReportWriter {
 
     /** Call sites listed per data access before "... and N more". */
     private static final int MAX_SITES = 3;
+    private static final int MAX_FLOWS = 40;
 
     @Override
     public void write(Report report, Writer writer) throws IOException {
@@ -96,6 +99,8 @@ public final class TextReportWriter implements ReportWriter {
                     String.join(", ", sites.subList(0, Math.min(MAX_SITES, sites.size()))), more);
         }
 
+        writeFlows(out, f);
+
         List<PermissionFinding> perms = new ArrayList<>(f.permissions());
         perms.sort((x, y) -> Boolean.compare(y.isDangerous(), x.isDangerous()));
         long dangerous = perms.stream().filter(p -> p.declared() && p.isDangerous()).count();
@@ -127,6 +132,49 @@ public final class TextReportWriter implements ReportWriter {
             String where = e.foundIn().size() == 1 ? where(e.foundIn().get(0)) : e.foundIn().size() + " places";
             out.printf("     %-5s %-6s %s  (%s)%n", e.cleartext() ? "CLEAR" : "", e.kind(), e.value(), where);
         }
+    }
+
+    /** Flows, one line pair each (the JSON has the full path), then where the analysis was blind. */
+    private static void writeFlows(PrintWriter out, AppFindings f) {
+        out.println();
+        if (f.unanalysed().stream().anyMatch(u -> u.kind().equals(Unanalysed.NOT_RUN))) {
+            out.println("   Personal data that can leave: not analysed (--no-flows)");
+            return;
+        }
+        out.println("   Personal data that can leave (" + f.flows().size() + " flow" + plural(f.flows().size()) + "):");
+        if (f.flows().isEmpty()) {
+            out.println("     none found");
+        }
+        int shown = 0;
+        for (Flow flow : f.flows()) {
+            if (shown++ == MAX_FLOWS) {
+                out.println("     ... and " + (f.flows().size() - MAX_FLOWS) + " more (see --format json)");
+                break;
+            }
+            Flow.Sink sink = flow.sink();
+            out.printf("     %-28s -> %-9s %s in %s%n", flow.dataType(), sink.kind(), shortApi(sink.api()),
+                    method(sink.className(), sink.method()));
+            List<String> to = new ArrayList<>();
+            for (Flow.Destination d : flow.destinations()) {
+                to.add(d.url() != null ? d.url() : d.host());
+            }
+            out.printf("       from %s in %s, %d method%s%s%s%n", shortApi(flow.source().api()),
+                    method(flow.source().className(), flow.source().method()), flow.path().size(),
+                    plural(flow.path().size()), flow.library() == null ? "" : ", sent by " + flow.library(),
+                    to.isEmpty() ? "" : ", to " + String.join(" ", to));
+        }
+        if (!f.unanalysed().isEmpty()) {
+            List<String> blind = new ArrayList<>();
+            for (Unanalysed u : f.unanalysed()) {
+                blind.add(u.kind() + " " + u.count());
+            }
+            out.println("     not followed (the analysis is blind here): " + String.join(", ", blind));
+        }
+    }
+
+    private static String method(String className, String method) {
+        int paren = method.indexOf('(');
+        return className + "." + (paren < 0 ? method : method.substring(0, paren));
     }
 
     private static String where(Endpoint.Location l) {

@@ -26,14 +26,16 @@ import org.w3c.dom.NodeList;
  * sources through javac and D8 into {@code classes.dex}; the text {@code AndroidManifest.xml} into
  * binary XML ({@link AxmlWriter}); {@code res/values/strings.xml} into {@code resources.arsc}
  * ({@link ArscWriter}), with {@code @string/x} references in the manifest resolved to resource ids
- * as aapt does; {@code assets/} copied. The same classes also go into a JAR, for the differential
- * test of the two front-ends. Built once per test JVM under {@code target/fixtures/<name>/};
- * archives are byte-stable (fixed entry times, sorted entries).
+ * as aapt does; {@code assets/} copied. The same classes also go into a JAR, and into an AAR (the
+ * JAR as {@code classes.jar} beside the text manifest, strings and assets, as the Android Gradle
+ * plugin packs a library), for the differential test of the two front-ends. Built once per test
+ * JVM under {@code target/fixtures/<name>/}; archives are byte-stable (fixed entry times, sorted
+ * entries).
  */
 public final class FixtureApps {
 
     /** One built fixture. */
-    public record Fixture(String name, Path apk, Path jar) {
+    public record Fixture(String name, Path apk, Path jar, Path aar) {
     }
 
     private static final Map<String, Fixture> BUILT = new ConcurrentHashMap<>();
@@ -79,7 +81,22 @@ public final class FixtureApps {
         Files.write(jarFile, jar);
         Path apkFile = out.resolve(name + ".apk");
         Files.write(apkFile, apk(src, dex));
-        return new Fixture(name, apkFile, jarFile);
+        Path aarFile = out.resolve(name + ".aar");
+        Files.write(aarFile, aar(src, jar));
+        return new Fixture(name, apkFile, jarFile, aarFile);
+    }
+
+    /** The AAR bytes for a fixture folder and its classes JAR: text manifest and values, as AARs carry them. */
+    public static byte[] aar(Path src, byte[] classesJar) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("AndroidManifest.xml", Files.readAllBytes(src.resolve("AndroidManifest.xml")));
+        entries.put("classes.jar", classesJar);
+        Path strings = src.resolve("res/values/strings.xml");
+        if (Files.exists(strings)) {
+            entries.put("res/values/strings.xml", Files.readAllBytes(strings));
+        }
+        addAssets(src, entries);
+        return zip(entries);
     }
 
     /** The APK bytes for a fixture folder and its dex. */
@@ -102,6 +119,11 @@ public final class FixtureApps {
         if (arsc != null) {
             entries.put("resources.arsc", arsc.toBytes());
         }
+        addAssets(src, entries);
+        return zip(entries);
+    }
+
+    private static void addAssets(Path src, Map<String, byte[]> entries) throws IOException {
         Path assets = src.resolve("assets");
         if (Files.isDirectory(assets)) {
             try (Stream<Path> walk = Files.walk(assets)) {
@@ -110,6 +132,9 @@ public final class FixtureApps {
                 }
             }
         }
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {

@@ -253,7 +253,7 @@ final class LibraryCalls {
         if (taint.isEmpty()) {
             taint = implicitTaint;
         }
-        if (Boolean.getBoolean("leakscan.debugFlow")) {
+        if (MethodInterpreter.TRACE) {
             System.err.println("SINK " + sink.api() + " in " + st.method.ref() + " taint=" + taint + " args="
                     + java.util.Arrays.toString(args) + " implicit=" + implicit);
         }

@@ -20,7 +20,11 @@ final class MethodInterpreter {
     private final MethodCfg cfg;
     private final List<Insn> insns;
     private final int registers;
-    private static final boolean DEBUG = Boolean.getBoolean("leakscan.debugFlow");
+    /**
+     * {@code -Dleakscan.traceFlow=true} prints each block interpreted and each sink reached, with
+     * the values involved, to standard error: for developers asking why a flow is (not) found.
+     */
+    static final boolean TRACE = Boolean.getBoolean("leakscan.traceFlow");
     private Value caught = Value.EMPTY;
     /** Labels whose value decides whether each block runs (implicit flows), per block. */
     private BitSet[] implicit;
@@ -51,6 +55,8 @@ final class MethodInterpreter {
             int reg = body.parameterRegister(p);
             if (reg >= 0 && reg < registers) {
                 initial[reg] = engine.expand(state, state.params[p]);
+                // A parameter the method only passes on (a bridge's check-cast) still carries the data through it.
+                state.seen.or(initial[reg].taints());
             }
         }
         entry[0] = initial;
@@ -87,7 +93,7 @@ final class MethodInterpreter {
                 exec(i, regs);
             }
             BitSet decided = branchTaint(end - 1, regs);
-            if (DEBUG) {
+            if (TRACE) {
                 System.err.println("block " + b + " [" + cfg.starts[b] + "," + end + ") of " + state.method.ref()
                         + " decided=" + decided + " implicit=" + implicit[b] + " ipdom=" + cfg.immediatePostDominators()[b]
                         + " region=" + (decided.isEmpty() ? "" : cfg.controlRegion(b)));
@@ -169,26 +175,21 @@ final class MethodInterpreter {
     }
 
     private boolean merge(Value[][] entry, int block, Value[] incoming) {
-        Value[] regs = incoming;
-        if (!joinStrip[block].isEmpty()) {
-            // Where both ways of a secret-dependent branch meet, a constant is the same whichever
-            // way it went: it tells nothing about the secret (x = "a" on both paths).
-            regs = incoming.clone();
-            for (int r = 0; r < regs.length; r++) {
-                Value v = regs[r];
-                if (v.objects().isEmpty() && v.singleConstant() != null) {
-                    regs[r] = v.withoutTaints(joinStrip[block]);
-                }
-            }
-        }
         Value[] target = entry[block];
-        if (target == null) {
-            entry[block] = regs.clone();
-            return true;
+        boolean fresh = target == null;
+        if (fresh) {
+            target = entry[block] = incoming.clone();
         }
-        boolean changed = false;
+        boolean changed = fresh;
+        BitSet strip = joinStrip[block];
         for (int r = 0; r < target.length; r++) {
-            Value j = target[r].join(regs[r]);
+            Value j = fresh ? target[r] : target[r].join(incoming[r]);
+            if (!strip.isEmpty() && j.objects().isEmpty() && j.singleConstant() != null) {
+                // Where both ways of a secret-dependent branch meet, a constant that is the same
+                // whichever way it went tells nothing about the secret (x = "a" on both paths).
+                // Decided on the joined value: one way's constant alone says nothing yet.
+                j = j.withoutTaints(strip);
+            }
             if (j != target[r]) {
                 target[r] = j;
                 changed = true;
@@ -311,6 +312,8 @@ final class MethodInterpreter {
                 for (int k = 0; k < argRegs.length; k++) {
                     args[k] = get(regs, argRegs[k]);
                 }
+                Value builderAfter = call.invokeKind() != Insn.InvokeKind.STATIC && StringValues.isBuilder(call.method().owner())
+                        && !args[0].objects().isEmpty() ? StringValues.builderAfter(engine, state, call.method(), args) : null;
                 TaintEngine.CallResult result = engine.invoke(state, index, call, args, currentImplicit);
                 caught = caught.join(result.thrown());
                 if (call.result() >= 0) {
@@ -320,6 +323,15 @@ final class MethodInterpreter {
                 for (int k = 0; k < argRegs.length; k++) {
                     if (result.updatedArgs() != null && result.updatedArgs()[k] != null) {
                         set(regs, argRegs[k], get(regs, argRegs[k]).join(result.updatedArgs()[k]));
+                    }
+                }
+                if (builderAfter != null) {
+                    // Every register holding this builder now holds its new text, and only that.
+                    BitSet builder = args[0].objects();
+                    for (int r = 0; r < regs.length; r++) {
+                        if (regs[r].objects().equals(builder)) {
+                            regs[r] = regs[r].withTexts(builderAfter);
+                        }
                     }
                 }
             }

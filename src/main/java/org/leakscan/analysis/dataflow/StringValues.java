@@ -1,5 +1,6 @@
 package org.leakscan.analysis.dataflow;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.leakscan.program.MethodRef;
@@ -32,33 +33,18 @@ final class StringValues {
         String owner = ref.owner();
         String name = ref.name();
         int text = engine.fields.id(Fields.TEXT);
-        if (owner.equals(SB) || owner.equals(SBUF)) {
+        if (isBuilder(owner)) {
             Value receiver = args.length > 0 ? args[0] : Value.EMPTY;
-            switch (name) {
-                case "<init>" -> {
-                    Value initial = args.length > 1 && ref.parameterTypes().get(0).startsWith("L")
-                            ? textOf(engine, st, args[1]) : Value.ofConstant("");
-                    engine.write(receiver, text, initial.isEmpty() ? Value.ANY_STRING : initial);
-                    return Value.EMPTY;
-                }
-                case "append" -> {
-                    Value before = engine.read(st, receiver, text);
-                    Value piece = args.length > 1 ? textOf(engine, st, args[1]) : Value.EMPTY;
-                    engine.write(receiver, text, concat(before, piece));
-                    return Value.EMPTY;
-                }
-                case "toString" -> {
-                    return engine.read(st, receiver, text);
-                }
-                case "reverse" -> {
-                    engine.write(receiver, text, map(engine.read(st, receiver, text),
-                            t -> isComplete(t) ? new StringBuilder(t).reverse().toString() : UNKNOWN));
-                    return Value.EMPTY;
-                }
-                default -> {
-                    return Value.EMPTY;
-                }
+            if (name.equals("toString")) {
+                return builderText(engine, st, receiver);
             }
+            Value after = builderAfter(engine, st, ref, args);
+            if (after != null) {
+                // For the builder's other holders (fields, callees); the register that holds it
+                // gets the exact text from the interpreter (see MethodInterpreter).
+                engine.write(receiver, text, after);
+            }
+            return Value.EMPTY;
         }
         if (owner.equals("Ljava/lang/String;")) {
             switch (name) {
@@ -121,6 +107,63 @@ final class StringValues {
         return Value.EMPTY;
     }
 
+    static boolean isBuilder(String owner) {
+        return owner.equals(SB) || owner.equals(SBUF);
+    }
+
+    /**
+     * A builder's text: what the register holding it knows (exact, flow-sensitive within the
+     * method), else what the heap recorded for it (joined over every write anywhere).
+     */
+    static Value builderText(TaintEngine engine, MethodState st, Value builder) {
+        if (!builder.strings().isEmpty() || builder.mayBeOtherString()) {
+            return keepStrings(builder);
+        }
+        return engine.read(st, builder, engine.fields.id(Fields.TEXT));
+    }
+
+    /** A builder's text after a call on it, or null when the call does not change it. */
+    static Value builderAfter(TaintEngine engine, MethodState st, MethodRef ref, Value[] args) {
+        Value receiver = args.length > 0 ? args[0] : Value.EMPTY;
+        List<String> params = ref.parameterTypes();
+        switch (ref.name()) {
+            case "<init>" -> {
+                return params.size() == 1 && params.get(0).startsWith("L") ? textOf(engine, st, args[1])
+                        : Value.ofConstant("");
+            }
+            case "append" -> {
+                Value piece = params.size() == 1 ? pieceOf(engine, st, params.get(0), args[1]) : Value.ofConstant(UNKNOWN);
+                return concat(builderText(engine, st, receiver), piece);
+            }
+            case "reverse" -> {
+                return map(builderText(engine, st, receiver),
+                        t -> isComplete(t) ? new StringBuilder(t).reverse().toString() : UNKNOWN);
+            }
+            case "setLength" -> {
+                Long n = args.length > 1 ? args[1].intConstant() : null;
+                return n != null && n == 0 ? Value.ofConstant("") : Value.ofConstant(UNKNOWN);
+            }
+            case "insert", "delete", "deleteCharAt", "replace", "setCharAt", "appendCodePoint" -> {
+                return Value.ofConstant(UNKNOWN);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The text {@code append(type)} adds: a char or boolean constant as Java prints it. */
+    private static Value pieceOf(TaintEngine engine, MethodState st, String type, Value arg) {
+        Long n = arg.intConstant();
+        if (n != null && type.equals("C")) {
+            return Value.ofConstant(String.valueOf((char) n.longValue()));
+        }
+        if (n != null && type.equals("Z")) {
+            return Value.ofConstant(n != 0 ? "true" : "false");
+        }
+        return textOf(engine, st, arg);
+    }
+
     /** Applies {@code f} to each known text of {@code v}. */
     static Value map(Value v, java.util.function.UnaryOperator<String> f) {
         Set<String> out = new TreeSet<>();
@@ -137,7 +180,8 @@ final class StringValues {
         if (i != null) {
             out = out.join(Value.ofConstant(Long.toString(i)));
         }
-        if (!v.objects().isEmpty()) {
+        if (!v.objects().isEmpty() && v.strings().isEmpty() && !v.mayBeOtherString()) {
+            // A builder whose register knows its text already gave it above.
             out = out.join(engine.read(st, v, engine.fields.id(Fields.TEXT)));
         }
         if (out.isEmpty() || out.mayBeOtherString()) {

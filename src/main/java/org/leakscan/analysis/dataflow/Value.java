@@ -239,6 +239,15 @@ public final class Value {
         return new Value(o, t, imp, c, any);
     }
 
+    /**
+     * The same objects and labels with these texts instead of its constants: a string builder's
+     * register after a call that changed its text (a strong update of what that register knows).
+     */
+    public Value withTexts(Value texts) {
+        Value t = ofConstants(texts.strings(), texts.mayBeOtherString());
+        return new Value(objects, taints, implicit, t.constants, t.anyString);
+    }
+
     /** The same objects and constants with extra taint labels. */
     public Value withTaints(BitSet more) {
         if (more.isEmpty() || contains(taints, more)) {
