@@ -74,15 +74,7 @@ public record ApiPermissionMap(Source source, List<Entry> apis) {
         src.addProperty("annotatedMembers", source.annotatedMembers());
         src.addProperty("annotatedMethods", source.annotatedMethods());
         src.addProperty("annotatedFields", source.annotatedFields());
-        JsonArray filters = new JsonArray();
-        for (FilterCount f : source.filters()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("filter", f.filter());
-            o.addProperty("description", f.description());
-            o.addProperty("kept", f.kept());
-            filters.add(o);
-        }
-        src.add("filters", filters);
+        src.add("filters", filtersJson(source.filters()));
         src.addProperty("kept", source.kept());
         src.addProperty("keptMethods", source.keptMethods());
         src.addProperty("keptFields", source.keptFields());
@@ -123,5 +115,18 @@ public record ApiPermissionMap(Source source, List<Entry> apis) {
         if (r.conditional()) {
             o.addProperty("conditional", true);
         }
+    }
+
+    /** The generator's filters and how many entries each kept, as written into a catalogue's {@code source}. */
+    static JsonArray filtersJson(List<FilterCount> counts) {
+        JsonArray filters = new JsonArray();
+        for (FilterCount f : counts) {
+            JsonObject o = new JsonObject();
+            o.addProperty("filter", f.filter());
+            o.addProperty("description", f.description());
+            o.addProperty("kept", f.kept());
+            filters.add(o);
+        }
+        return filters;
     }
 }

@@ -65,15 +65,7 @@ public record FrameworkTypeTable(Source source, SortedMap<String, TypeEntry> typ
         src.addProperty("apiLevel", source.apiLevel());
         src.addProperty("jdk", source.jdk());
         src.addProperty("frameworkClasses", source.frameworkClasses());
-        JsonArray filters = new JsonArray();
-        for (ApiPermissionMap.FilterCount f : source.filters()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("filter", f.filter());
-            o.addProperty("description", f.description());
-            o.addProperty("kept", f.kept());
-            filters.add(o);
-        }
-        src.add("filters", filters);
+        src.add("filters", ApiPermissionMap.filtersJson(source.filters()));
         src.addProperty("jdkClasses", source.jdkClasses());
         src.addProperty("jdkTypes", source.jdkTypes());
         src.addProperty("types", types.size());
