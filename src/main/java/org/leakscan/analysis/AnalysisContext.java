@@ -104,6 +104,11 @@ public final class AnalysisContext {
         return resolver;
     }
 
+    /** Who owns a host (the entities catalogue); {@link org.leakscan.analysis.findings.Owner#NONE} when nobody known. */
+    public org.leakscan.analysis.findings.Owner ownerOf(String host) {
+        return org.leakscan.analysis.findings.Owner.NONE;
+    }
+
     public CodeOwnership ownership() {
         return ownership;
     }

@@ -45,14 +45,19 @@ public final class DataFlowPass implements Pass {
         TaintEngine engine = new TaintEngine(context.program(), context.hierarchy(), context.catalogs(),
                 context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT);
         engine.run();
+        // The engine may reach one pair through several labels or contexts: gather all it knew of
+        // the destination before parsing, so a vaguer text is explained by a precise one.
+        List<TaintEngine.Evidence> evidence = engine.evidence();
+        Map<List<Object>, Set<String>> texts = new java.util.HashMap<>();
+        for (TaintEngine.Evidence e : evidence) {
+            texts.computeIfAbsent(pairKey(e), k -> new TreeSet<>()).addAll(e.sink().destination());
+        }
+        DestinationParser parser = new DestinationParser(context::ownerOf);
         List<Flow> flows = new ArrayList<>();
-        for (TaintEngine.Evidence e : engine.evidence()) {
+        for (TaintEngine.Evidence e : evidence) {
             var s = e.source();
             var h = e.sink();
-            List<Flow.Destination> destinations = new ArrayList<>();
-            for (String d : h.destination()) {
-                destinations.add(new Flow.Destination(null, d.replace("\u0002", "…")));
-            }
+            List<Flow.Destination> destinations = parser.destinations(h.kind(), texts.get(pairKey(e)));
             flows.add(new Flow(s.dataType(),
                     new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature(),
                             occurrence(s.method(), s.index())),
@@ -71,6 +76,12 @@ public final class DataFlowPass implements Pass {
             blind.add(new Unanalysed(u.getKey(), where.size(), where.subList(0, Math.min(MAX_LISTED, where.size()))));
         }
         context.setFlows(dedupe(flows), blind);
+    }
+
+    private static List<Object> pairKey(TaintEngine.Evidence e) {
+        var s = e.source();
+        var h = e.sink();
+        return List.of(s.dataType(), s.api(), s.method(), s.index(), h.api(), h.method(), h.index());
     }
 
     /**

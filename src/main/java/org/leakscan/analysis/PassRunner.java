@@ -47,6 +47,11 @@ public final class PassRunner {
                     throw new IllegalStateException("pass " + p.info().id() + " must run after " + before);
                 }
             }
+            for (String before : p.info().runsAfterIfPresent()) {
+                if (all.contains(before) && !done.contains(before)) {
+                    throw new IllegalStateException("pass " + p.info().id() + " must run after " + before);
+                }
+            }
             done.add(p.info().id());
         }
     }

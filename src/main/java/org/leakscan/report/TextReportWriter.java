@@ -14,8 +14,10 @@ import org.leakscan.analysis.findings.ComponentFinding;
 import org.leakscan.analysis.findings.DataAccess;
 import org.leakscan.analysis.findings.Endpoint;
 import org.leakscan.analysis.findings.Flow;
+import org.leakscan.analysis.findings.Owner;
 import org.leakscan.analysis.findings.PermissionFinding;
 import org.leakscan.analysis.findings.Signing;
+import org.leakscan.analysis.findings.Summary;
 import org.leakscan.analysis.findings.Unanalysed;
 
 /**
@@ -156,12 +158,21 @@ public final class TextReportWriter implements ReportWriter {
                     method(sink.className(), sink.method()));
             List<String> to = new ArrayList<>();
             for (Flow.Destination d : flow.destinations()) {
-                to.add(d.url() != null ? d.url() : d.host());
+                to.add(destination(d));
             }
             out.printf("       from %s in %s, %d method%s%s%s%n", shortApi(flow.source().api()),
                     method(flow.source().className(), flow.source().method()), flow.path().size(),
                     plural(flow.path().size()), flow.library() == null ? "" : ", sent by " + flow.library(),
                     to.isEmpty() ? "" : ", to " + String.join(" ", to));
+        }
+        if (f.summary() != null && !f.summary().destinations().isEmpty()) {
+            out.println("   Where it can go:");
+            for (Summary.DestinationSummary d : f.summary().destinations()) {
+                String who = Boolean.TRUE.equals(d.unresolved()) ? "(unresolved: the URL is not a constant)"
+                        : d.host() + (d.name() != null ? " (" + d.name() + ", " + d.country() + ")"
+                        : Owner.UNKNOWN.equals(d.country()) ? "" : " (" + d.country() + ")");
+                out.printf("     %-60s %s  by %s%n", who, String.join(", ", d.dataTypes()), String.join(", ", d.sentBy()));
+            }
         }
         if (!f.unanalysed().isEmpty()) {
             List<String> blind = new ArrayList<>();
@@ -170,6 +181,24 @@ public final class TextReportWriter implements ReportWriter {
             }
             out.println("     not followed (the analysis is blind here): " + String.join(", ", blind));
         }
+    }
+
+    /** {@code https://x.example/path (Example Inc, US)}, a target, or "an unresolved destination". */
+    static String destination(Flow.Destination d) {
+        if (d.isUnresolved()) {
+            return "an unresolved destination";
+        }
+        if (d.target() != null) {
+            return d.target();
+        }
+        String where = d.url() != null ? d.url() : d.host();
+        if (d.owner() != null && d.owner().isKnown()) {
+            return where + " (" + d.owner().name() + ", " + d.owner().country() + ")";
+        }
+        if (d.owner() != null && !Owner.UNKNOWN.equals(d.owner().country())) {
+            return where + " (" + d.owner().country() + ")";
+        }
+        return where;
     }
 
     private static String method(String className, String method) {

@@ -42,6 +42,18 @@ public final class FixtureCompiler {
         throw new IllegalStateException("android-4.1.1.4.jar is not on the test classpath");
     }
 
+    /** Library jars on the test classpath a fixture may compile against (HTTP clients), not packaged with it. */
+    static List<Path> fixtureLibraries() {
+        List<Path> out = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.matches("(okhttp|okio|retrofit|library)-[0-9.]+\\.jar")) {
+                out.add(Path.of(entry));
+            }
+        }
+        return out;
+    }
+
     /** Compiles every {@code .java} file under {@code sourceDir} into {@code classesDir}. */
     public static void javac(Path sourceDir, Path classesDir) throws IOException {
         List<String> sources = new ArrayList<>();
@@ -53,7 +65,11 @@ public final class FixtureCompiler {
         }
         Files.createDirectories(classesDir);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("--release", JAVA_RELEASE, "-classpath", androidJar().toString(),
+        StringBuilder classpath = new StringBuilder(androidJar().toString());
+        for (Path lib : fixtureLibraries()) {
+            classpath.append(File.pathSeparator).append(lib);
+        }
+        List<String> args = new ArrayList<>(List.of("--release", JAVA_RELEASE, "-classpath", classpath.toString(),
                 "-d", classesDir.toString(), "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-g:none"));
         args.addAll(sources);
         StringWriter errors = new StringWriter();
@@ -77,6 +93,7 @@ public final class FixtureCompiler {
             D8.run(D8Command.builder()
                     .addProgramFiles(classFiles)
                     .addLibraryFiles(androidJar())
+                    .addClasspathFiles(fixtureLibraries())
                     .setMinApiLevel(MIN_API)
                     .setMode(CompilationMode.RELEASE)
                     .setOutput(out, OutputMode.DexIndexed)

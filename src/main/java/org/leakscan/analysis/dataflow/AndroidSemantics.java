@@ -427,7 +427,7 @@ final class AndroidSemantics {
     }
 
     /** Calls {@code signature} on every app object {@code receivers} may be; returns the joined results. */
-    private Value run(MethodState st, Value receivers, String signature, Value[] params) {
+    Value run(MethodState st, Value receivers, String signature, Value[] params) {
         Value out = Value.EMPTY;
         BitSet objs = receivers.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {

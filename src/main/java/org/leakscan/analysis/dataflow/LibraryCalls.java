@@ -124,8 +124,13 @@ final class LibraryCalls {
         if (sink != null && sink.opens() != null) {
             Value opened = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN
                     ? result.join(resultObject(st, index, ref)) : receiver(args, isStatic);
-            engine.write(opened, engine.fields.id(Fields.OPENED_BY), Value.ofConstant(openerKey(sink, args, isStatic)));
+            engine.write(opened, engine.fields.id(Fields.OPENED_BY),
+                    Value.ofConstants(openerKeys(st, sink, args, isStatic), false));
             result = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN ? opened : result;
+        }
+        if (ref.name().equals("<init>") || !isValueType(ref.returnType())) {
+            result = Destinations.propagate(engine, st, ref, sink, args, isStatic, result,
+                    () -> resultObject(st, index, ref));
         }
         if (isValueType(ref.returnType())) {
             result = result.taintOnly(); // a string or number is a value: it holds no objects
@@ -280,8 +285,7 @@ final class LibraryCalls {
         for (int a : sink.destinationArgs()) {
             int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
             if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
-                destination.addAll(args[k].strings());
-                destination.addAll(engine.read(st, args[k], engine.fields.id(Fields.TEXT)).strings());
+                destination.addAll(Destinations.texts(engine, st, args[k]));
             }
         }
         engine.hit(taint, sink.api().toString(), sink.kind().id(), sink.channel(), st, index,
@@ -299,19 +303,24 @@ final class LibraryCalls {
         return out;
     }
 
-    private String openerKey(Sink sink, Value[] args, boolean isStatic) {
-        String destination = "";
+    /** {@code kind|channel|api|destination}, one per destination text the sink's destination arguments name. */
+    private Set<String> openerKeys(MethodState st, Sink sink, Value[] args, boolean isStatic) {
+        Set<String> destinations = new TreeSet<>();
         for (int a : sink.destinationArgs()) {
             int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
-            if (k >= 0 && k < args.length) {
-                Set<String> s = args[k].strings();
-                if (s.size() == 1) {
-                    destination = s.iterator().next();
-                }
+            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
+                destinations.addAll(Destinations.texts(engine, st, args[k]));
             }
         }
+        if (destinations.isEmpty()) {
+            destinations.add("");
+        }
         String kind = sink.kind() == SinkKind.STREAM ? "stream" : sink.kind().id();
-        return kind + "|" + sink.channel() + "|" + sink.api() + "|" + destination;
+        Set<String> out = new TreeSet<>();
+        for (String d : destinations) {
+            out.add(kind + "|" + sink.channel() + "|" + sink.api() + "|" + d);
+        }
+        return out;
     }
 
     private TaintEngine.CallResult apply(MethodState st, int index, MethodRef ref, MethodModel model, Value[] args,

@@ -50,6 +50,7 @@ public final class TaintEngine {
     final Heap heap;
     final LibraryCalls library;
     final AndroidSemantics android;
+    private final HttpLibraries http;
     final EntryPoints entries;
     private final Limits limits;
 
@@ -88,6 +89,7 @@ public final class TaintEngine {
         }
         this.library = new LibraryCalls(this);
         this.android = new AndroidSemantics(this, androidFacts);
+        this.http = new HttpLibraries(this, android);
         this.entries = new EntryPoints(this, androidFacts);
     }
 
@@ -377,6 +379,14 @@ public final class TaintEngine {
     Value readStatic(MethodState st, int index, FieldRef field) {
         String key = staticKey(field);
         Value v = heap.readStatic(key, st.reader);
+        Object constant = staticConstant(field);
+        if (constant instanceof String text) {
+            // A constant the bytecode gives as the field's initial value (BuildConfig.API_URL in
+            // a DEX's static values) is never written by code.
+            v = v.join(Value.ofConstant(text));
+        } else if (constant instanceof Integer || constant instanceof Long) {
+            v = v.join(Value.ofInt(((Number) constant).longValue()));
+        }
         fieldReaders.computeIfAbsent(fields.id("static:" + key), k -> new LinkedHashSet<>()).add(st.method);
         return v.join(library.staticFieldValue(st, index, field));
     }
@@ -387,6 +397,24 @@ public final class TaintEngine {
             taintedFieldWriters.computeIfAbsent(fields.id("static:" + key), k -> new LinkedHashSet<>()).add(current);
         }
         heap.writeStatic(key, v);
+    }
+
+    /** The initial value the declaring app class gives a static field in its bytecode, or null. */
+    private Object staticConstant(FieldRef field) {
+        String t = field.owner();
+        while (t != null) {
+            ClassDef c = hierarchy.appClass(t);
+            if (c == null) {
+                return null;
+            }
+            for (var f : c.fields()) {
+                if (f.ref().name().equals(field.name())) {
+                    return f.isStatic() ? f.constantValue() : null;
+                }
+            }
+            t = c.superType();
+        }
+        return null;
     }
 
     /** Statics are keyed by the class that declares them, whichever subclass an access names. */
@@ -557,6 +585,9 @@ public final class TaintEngine {
         }
         if (toLibrary) {
             CallResult r = android.handle(caller, index, call, args);
+            if (r == null) {
+                r = http.handle(caller, index, call, args);
+            }
             if (r == null) {
                 r = library.call(caller, index, call, args, implicit);
             }

@@ -39,7 +39,26 @@ public record Flow(String dataType, Source source, Sink sink, List<Destination> 
                        String method, int occurrence) {
     }
 
-    /** A destination: host and, when known, the URL (or phone number, intent target, file). */
-    public record Destination(String host, String url) {
+    /**
+     * Where the data goes. For a network sink: {@code host}, the {@code url} as far as constants
+     * give it ({@code …} marks a part that is not constant) and the host's {@code owner}; or
+     * {@code unresolved: true} when constants do not give the host. For other sinks: the
+     * {@code target} they name (a phone number, an intent action, a file name), when constant.
+     */
+    public record Destination(String host, String url, Owner owner, String target, Boolean unresolved) {
+
+        public static Destination network(String host, String url, Owner owner) {
+            return new Destination(host, url, owner, null, null);
+        }
+
+        public static Destination target(String target) {
+            return new Destination(null, null, null, target, null);
+        }
+
+        public static final Destination UNRESOLVED = new Destination(null, null, null, null, Boolean.TRUE);
+
+        public boolean isUnresolved() {
+            return Boolean.TRUE.equals(unresolved);
+        }
     }
 }

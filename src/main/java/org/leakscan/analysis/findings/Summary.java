@@ -3,20 +3,39 @@ package org.leakscan.analysis.findings;
 import java.util.List;
 
 /**
- * The answer first: which data types the app's code can read, and which destinations data can
- * reach (filled by the data-flow analysis).
+ * The answer first: which data types the app's code reads, which of them can leave and how, and
+ * which destinations data can reach, with their owners and countries.
+ *
+ * @param dataTypes    one entry per data type read or leaving, in the order of Play's Data safety form
+ * @param destinations one entry per network destination a flow reaches (and one for flows whose
+ *                     destination is unresolved)
  */
-public record Summary(List<DataTypeSummary> dataTypes, List<Object> destinations) {
+public record Summary(List<DataTypeSummary> dataTypes, List<DestinationSummary> destinations) {
 
     public Summary {
         dataTypes = List.copyOf(dataTypes);
         destinations = List.copyOf(destinations);
     }
 
-    /** One data type: its id, name, Play category, and the libraries (null = the app) whose code reads it. */
-    public record DataTypeSummary(String id, String name, String category, int callSites, List<String> readBy) {
+    /**
+     * One data type: its id, name, Play category, how many call sites read it, whose code reads it
+     * ({@code app} for the app's own), the sink kinds flows of it reach, and the destinations.
+     */
+    public record DataTypeSummary(String id, String name, String category, int callSites, List<String> readBy,
+                                  List<String> sinks, List<DestinationSummary> destinations) {
         public DataTypeSummary {
             readBy = List.copyOf(readBy);
+            sinks = List.copyOf(sinks);
+            destinations = List.copyOf(destinations);
         }
+    }
+
+    /**
+     * A destination host with its owner ({@code entity} id or {@code unknown}, company {@code name},
+     * {@code country} or {@code unknown}), or {@code unresolved: true}; in the top-level list, also
+     * the data types sent there, the sink kinds and whose code sends ({@code app} or a library).
+     */
+    public record DestinationSummary(String host, String entity, String name, String country, Boolean unresolved,
+                                     List<String> dataTypes, List<String> sentBy) {
     }
 }
