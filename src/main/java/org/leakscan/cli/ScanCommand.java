@@ -51,6 +51,7 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  leakscan scan app.apk                          summary on the terminal",
             "  leakscan scan app.apk --format json > r.json   the full report as JSON",
+            "  leakscan scan app.apk -f html -o report.html   a page to read offline or print",
             "  leakscan scan a.apk b.aar -f json -f text -o reports/",
             "                                                 both formats into reports/report.{json,txt}"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -69,7 +70,7 @@ public final class ScanCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Report format: text or json. Repeat for several (then --output must be a folder). Default: text.")
+            description = "Report format: text, json or html (one self-contained page). Repeat for several (then --output must be a folder). Default: text.")
     List<ReportFormat> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",

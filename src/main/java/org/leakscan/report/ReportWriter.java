@@ -12,6 +12,7 @@ public interface ReportWriter {
         return switch (format) {
             case TEXT -> new TextReportWriter();
             case JSON -> new JsonReportWriter();
+            case HTML -> new HtmlReportWriter();
         };
     }
 }
