@@ -696,6 +696,9 @@ public final class HtmlReportWriter implements ReportWriter {
                 return;
             }
             h.element("code", d.url() != null ? d.url() : d.host());
+            if (d.url() != null && isCleartext(d.url())) {
+                h.text(" ").element("span", "cleartext", "class", "badge bad");
+            }
             Owner o = d.owner();
             if (o != null && (o.isKnown() || !Owner.UNKNOWN.equals(o.country()))) {
                 h.raw("<br>").element("span", (o.name() != null ? o.name() + ", " : "") + o.country(), "class", "muted");
@@ -869,6 +872,12 @@ public final class HtmlReportWriter implements ReportWriter {
             out.add(FlowMatrix.APP.equals(s) ? "the app" : s);
         }
         return String.join(", ", out);
+    }
+
+    /** A URL whose scheme sends in clear, as the endpoint pass decides it. */
+    private static boolean isCleartext(String url) {
+        String u = url.toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("http://") || u.startsWith("ws://") || u.startsWith("ftp://");
     }
 
     private static String method(String className, String method) {
