@@ -25,6 +25,7 @@ import org.leakscan.analysis.findings.Owner;
 import org.leakscan.analysis.findings.PermissionFinding;
 import org.leakscan.analysis.findings.Signing;
 import org.leakscan.analysis.findings.Summary;
+import org.leakscan.analysis.findings.TrackerFinding;
 import org.leakscan.analysis.findings.Unanalysed;
 
 /**
@@ -344,6 +345,7 @@ public final class HtmlReportWriter implements ReportWriter {
                     .open("thead");
             // Header row 1: owners (company and country) over their hosts; sink kinds without a host.
             h.open("tr").open("th", "rowspan", "2").text("Data type").close("th");
+            h.open("th", "rowspan", "2").text("Sent by").close("th");
             for (int c = 0; c < cols.size(); ) {
                 FlowMatrix.Column col = cols.get(c);
                 int span = 1;
@@ -354,13 +356,15 @@ public final class HtmlReportWriter implements ReportWriter {
                         .text(ownerLabel(col)).close("th");
                 c += span;
             }
-            h.open("th", "rowspan", "2").text("Sent by").close("th").close("tr");
+            h.close("tr");
             h.open("tr", "class", "hosts");
             for (int c = 0; c < cols.size(); c++) {
                 FlowMatrix.Column col = cols.get(c);
                 h.open("th").open("button", "type", "button", "class", "link", "data-app", Integer.toString(index),
                         "data-c", Integer.toString(c), "data-label", "to " + columnLabel(col))
-                        .text(columnLabel(col)).close("button").close("th");
+                        .open("span");
+                breakableHost(columnLabel(col));
+                h.close("span").close("button").close("th");
             }
             h.close("tr").close("thead").open("tbody");
             for (int r = 0; r < matrix.rows().size(); r++) {
@@ -372,6 +376,7 @@ public final class HtmlReportWriter implements ReportWriter {
                     h.raw("<br>").element("code", row.id(), "class", "muted");
                 }
                 h.close("th");
+                h.element("td", senders(row.sentBy()));
                 for (int c = 0; c < cols.size(); c++) {
                     int n = matrix.count(r, c);
                     if (n == 0) {
@@ -385,10 +390,20 @@ public final class HtmlReportWriter implements ReportWriter {
                             "title", n + " flow" + plural(n) + ": " + row.name() + " → " + columnLabel(cols.get(c)))
                             .number(n).close("button").close("td");
                 }
-                h.element("td", senders(row.sentBy()));
                 h.close("tr");
             }
             h.close("tbody").close("table").close("div").newline();
+        }
+
+        /** A host name that may wrap after its dots: escaped labels with the writer's own {@code <wbr>}. */
+        private void breakableHost(String host) {
+            String[] labels = host.split("\\.", -1);
+            for (int i = 0; i < labels.length; i++) {
+                h.text(labels[i]);
+                if (i < labels.length - 1) {
+                    h.text(".").raw("<wbr>");
+                }
+            }
         }
 
         private static boolean sameOwnerGroup(FlowMatrix.Column a, FlowMatrix.Column b) {
@@ -506,7 +521,7 @@ public final class HtmlReportWriter implements ReportWriter {
         }
 
         private void writeTrackers() {
-            List<TrackerView> trackers = TrackerView.of(f.trackers());
+            List<TrackerFinding> trackers = f.trackers();
             sectionStart("trackers", "Trackers", trackers.size());
             if (trackers.isEmpty()) {
                 h.element("p", "No tracker library found.", "class", "empty");
@@ -514,30 +529,36 @@ public final class HtmlReportWriter implements ReportWriter {
                 return;
             }
             tableStart(null, "Tracker", "Owner", "Country", "Categories", "Evidence");
-            for (TrackerView t : trackers) {
+            for (TrackerFinding t : trackers) {
                 h.open("tr").open("td").open("strong").text(t.name() != null ? t.name() : t.id()).close("strong");
                 if (t.website() != null) {
                     h.raw("<br>").element("span", t.website(), "class", "muted mono");
                 }
                 h.close("td");
-                h.element("td", (t.company() == null ? "" : t.company()) + entitySuffix(t.entity()));
+                h.element("td", t.company() != null ? t.company() : t.entity());
                 h.element("td", t.country());
                 h.element("td", String.join(", ", t.categories()));
                 h.open("td");
-                for (TrackerView.PackageCount p : t.packages()) {
-                    h.element("code", p.name()).text(p.classes() == null ? "" : " (" + p.classes() + " classes)")
-                            .raw("<br>");
-                }
-                if (!t.hosts().isEmpty()) {
-                    h.text("hosts: ").element("code", String.join(", ", t.hosts())).raw("<br>");
-                }
-                for (var e : t.otherEvidence().entrySet()) {
-                    h.text(e.getKey() + ": ").element("code", String.join(", ", e.getValue())).raw("<br>");
+                TrackerFinding.Evidence e = t.evidence();
+                if (e != null) {
+                    for (TrackerFinding.PackageCount p : e.packages()) {
+                        h.element("code", p.name()).text(" (" + p.classes() + (p.classes() == 1 ? " class)" : " classes)"))
+                                .raw("<br>");
+                    }
+                    evidenceLine("hosts", e.hosts());
+                    evidenceLine("strings", e.strings());
+                    evidenceLine("manifest", e.manifest());
                 }
                 h.close("td").close("tr").newline();
             }
             tableEnd();
             sectionEnd();
+        }
+
+        private void evidenceLine(String what, List<String> values) {
+            if (!values.isEmpty()) {
+                h.text(what + ": ").element("code", String.join(", ", values)).raw("<br>");
+            }
         }
 
         private void writePermissions() {

@@ -75,6 +75,16 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void trackersReportRunsCleanlyWithItsTrackers() throws Exception {
+        Load load = load(write("trackers"), "");
+        assertCleanRun(load);
+        int section = load.dom().indexOf("id=\"a0-trackers\"");
+        int next = load.dom().indexOf("id=\"a0-permissions\"");
+        assertTrue(section > 0 && next > section, "the trackers section");
+        assertTrue(load.dom().substring(section, next).contains("<tbody>"), "trackers listed");
+    }
+
+    @Test
     void searchFromTheAddressFiltersRowsInTheBrowser() throws Exception {
         Load load = load(write("destinations"), "#q=mixpanel");
         assertCleanRun(load);

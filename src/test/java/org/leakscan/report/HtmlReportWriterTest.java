@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.analysis.findings.AppInfo;
 import org.leakscan.analysis.findings.InputInfo;
+import org.leakscan.analysis.findings.TrackerFinding;
 import org.leakscan.analysis.findings.Unanalysed;
 import org.leakscan.testing.JsonSchemaAssert;
 
@@ -94,12 +94,11 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void trackersFromTheContractsJsonAreRenderedAndEscaped() {
-        Object tracker = JsonParser.parseString("""
-                {"id": "evil", "name": "Evil <b>SDK</b>", "company": "Evil Corp", "entity": "evil",
-                 "country": "US", "categories": ["analytics"], "website": "https://evil.example",
-                 "evidence": {"packages": [{"name": "com.evil.sdk", "classes": 42}],
-                              "hosts": ["t.evil.example"], "strings": ["<script>alert(1)</script>"]}}""");
+    void trackersAndUnreadInputsAreRenderedAndEscaped() {
+        TrackerFinding tracker = new TrackerFinding("evil", "Evil <b>SDK</b>", "Evil Corp", "evil", "US",
+                List.of("analytics"), "https://evil.example", new TrackerFinding.Evidence(
+                        List.of(new TrackerFinding.PackageCount("com.evil.sdk", 42)), List.of("t.evil.example"),
+                        List.of(EVIL), List.of()));
         AppFindings app = new AppFindings(new InputInfo("x.apk", "0".repeat(64), 0, "apk"), AppInfo.NONE,
                 List.of(), List.of(), List.of(), List.of(tracker), List.of(), List.of(), List.of(), null,
                 List.of(Unanalysed.notRun("--no-flows")), new AppFindings.Stats(1, 0, 1, 1, 1));
