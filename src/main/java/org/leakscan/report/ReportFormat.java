@@ -5,7 +5,8 @@ import java.util.Locale;
 /** Output formats and the file extension each gets in an output folder. */
 public enum ReportFormat {
     TEXT("txt"),
-    JSON("json");
+    JSON("json"),
+    SARIF("sarif");
 
     private final String extension;
 
