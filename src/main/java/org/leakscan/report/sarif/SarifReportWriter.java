@@ -62,9 +62,13 @@ public final class SarifReportWriter implements ReportWriter {
             if (!ReportJson.string(input, "sha256").isEmpty()) {
                 hashes.put("sha-256", ReportJson.string(input, "sha256"));
             }
-            artifacts.add(new Sarif.Artifact(new Sarif.ArtifactLocation(uriOf(ReportJson.string(input, "path"))),
+            Sarif.Artifact artifact = new Sarif.Artifact(new Sarif.ArtifactLocation(uriOf(ReportJson.string(input, "path"))),
                     input.has("sizeBytes") ? input.get("sizeBytes").getAsLong() : null, List.of("analysisTarget"),
-                    hashes.isEmpty() ? null : hashes));
+                    hashes.isEmpty() ? null : hashes);
+            if (!artifacts.contains(artifact)) {
+                // The same input named twice is one artifact (SARIF wants them unique).
+                artifacts.add(artifact);
+            }
             for (Issue issue : app.newIssues()) {
                 List<Violation> violations = app.violations().stream().filter(v -> v.issue() == issue).toList();
                 results.add(result(issue, violations, r.baseline() != null));

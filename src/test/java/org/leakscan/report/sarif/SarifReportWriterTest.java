@@ -173,6 +173,24 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void severalAppsInOneRunStayValid() throws IOException {
+        AppAnalyzer.Result sample = Scans.analyze(FixtureApps.get("sample").apk());
+        AppAnalyzer.Result inventory = Scans.analyze(FixtureApps.get("inventory").apk());
+        Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", "dev"),
+                List.of(sample.findings(), inventory.findings(), sample.findings()), List.of());
+        String sarif = sarif(report, null);
+        JsonSchemaAssert.assertValid(SARIF_SCHEMA, sarif);
+        JsonObject run = run(sarif);
+        assertEquals(2, run.getAsJsonArray("artifacts").size(), "one artifact per distinct input");
+        Set<String> apps = new HashSet<>();
+        for (JsonElement e : run.getAsJsonArray("results")) {
+            apps.add(e.getAsJsonObject().getAsJsonObject("properties").get("app").getAsString());
+        }
+        assertEquals(Set.of("com.example.weatherbuddy", "org.leakscan.fixture.inventory"), apps);
+        assertFalse(run.getAsJsonObject("tool").getAsJsonObject("driver").has("semanticVersion"), "'dev' is no semantic version");
+    }
+
+    @Test
     void inputPathsBecomeUriReferences() {
         assertEquals("reports/my%20app.apk", SarifReportWriter.uriOf("reports/my app.apk"));
         assertEquals("file:///tmp/a.apk", SarifReportWriter.uriOf("/tmp/a.apk"));
