@@ -21,11 +21,12 @@ public final class Catalogs {
     private final SinkCatalog sinks;
     private final ModelCatalog models;
     private final EntityCatalog entities;
+    private final TrackerCatalog trackers;
 
     public Catalogs(SourceCatalog sources, DataTypeCatalog dataTypes, PermissionCatalog permissions,
                     ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes,
                     FrameworkCallbacks frameworkCallbacks, SinkCatalog sinks, ModelCatalog models,
-                    EntityCatalog entities) {
+                    EntityCatalog entities, TrackerCatalog trackers) {
         this.sources = sources;
         this.dataTypes = dataTypes;
         this.permissions = permissions;
@@ -35,6 +36,7 @@ public final class Catalogs {
         this.sinks = sinks;
         this.models = models;
         this.entities = entities;
+        this.trackers = trackers;
     }
 
     /** The catalogues shipped in the jar. */
@@ -49,7 +51,7 @@ public final class Catalogs {
                                 PermissionCatalog.loadDefault(), ApiPermissionCatalog.loadDefault(),
                                 FrameworkTypes.loadDefault(), FrameworkCallbacks.loadDefault(),
                                 SinkCatalog.loadDefault(), ModelCatalog.loadDefault(),
-                                EntityCatalog.loadDefault());
+                                EntityCatalog.loadDefault(), TrackerCatalog.loadDefault());
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("built-in catalogue broken: " + e.getMessage(), e);
                     }
@@ -73,7 +75,7 @@ public final class Catalogs {
             return new Catalogs(SourceCatalog.loadFrom(dir), DataTypeCatalog.loadFrom(dir),
                     PermissionCatalog.loadFrom(dir), ApiPermissionCatalog.loadFrom(dir), FrameworkTypes.loadFrom(dir),
                     FrameworkCallbacks.loadFrom(dir), SinkCatalog.loadFrom(dir), ModelCatalog.loadFrom(dir),
-                    EntityCatalog.loadFrom(dir));
+                    EntityCatalog.loadFrom(dir), TrackerCatalog.loadFrom(dir));
         } catch (CatalogException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -116,5 +118,9 @@ public final class Catalogs {
     /** The companies that own hosts, and who owns a given host. */
     public EntityCatalog entities() {
         return entities;
+    }
+
+    public TrackerCatalog trackers() {
+        return trackers;
     }
 }
