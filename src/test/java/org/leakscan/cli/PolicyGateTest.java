@@ -51,6 +51,23 @@ class PolicyGateTest {
     }
 
     @Test
+    void trackersFoundInAnAppBreakATrackerRule(@TempDir Path dir) throws IOException {
+        Path policy = dir.resolve("no-trackers.json");
+        Files.writeString(policy, "{\"schema\": \"leakscan-policy/1\", \"rules\": [{\"id\": \"no-attribution-sdks\","
+                + " \"type\": \"no-tracker\", \"severity\": \"medium\", \"trackers\": [\"adjust\"]}]}");
+        Path sarif = dir.resolve("t.sarif");
+        ScanCommandTest.Run r = ScanCommandTest.run("scan", FixtureApps.get("trackers").apk().toString(), "--policy",
+                policy.toString(), "-f", "sarif", "-o", sarif.toString(), "-q");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains("Policy rule 'no-attribution-sdks' (no-tracker): Contains the tracker Adjust"), r.err());
+        String text = Files.readString(sarif);
+        JsonSchemaAssert.assertValid(SARIF_SCHEMA, text);
+        assertTrue(text.contains("\"ruleId\": \"LS201\""), "trackers are LS201 results");
+        assertEquals(0, ScanCommandTest.run("scan", FixtureApps.get("sample").apk().toString(), "--policy", policy.toString(),
+                "-f", "json", "-q").exitCode(), "the sample has no Adjust");
+    }
+
+    @Test
     void failOnRaisesTheBar() {
         // The sample's violations of this policy are all 'high'.
         assertEquals(0, ScanCommandTest.run("scan", sample(), "--policy", POLICY, "--fail-on", "critical", "-f", "json", "-q").exitCode());

@@ -124,6 +124,13 @@ public final class IssueFinder {
             for (String h : hosts) {
                 seen.add("host " + h);
             }
+            for (String e : strings(evidence, "manifest")) {
+                seen.add("manifest entry " + e);
+            }
+            if (!strings(evidence, "strings").isEmpty()) {
+                seen.add(strings(evidence, "strings").size() + " distinctive string"
+                        + (strings(evidence, "strings").size() == 1 ? "" : "s"));
+            }
             if (!seen.isEmpty()) {
                 m.append("; found by ").append(String.join(", ", seen));
             }
