@@ -6,7 +6,8 @@ import java.util.Locale;
 public enum ReportFormat {
     TEXT("txt"),
     JSON("json"),
-    HTML("html");
+    HTML("html"),
+    SARIF("sarif");
 
     private final String extension;
 
