@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, NetworkSecurity networkSecurity,
                           NativeCode nativeCode, List<PermissionFinding> permissions,
-                          List<ComponentFinding> components, List<Object> trackers, List<Endpoint> endpoints,
+                          List<ComponentFinding> components, List<TrackerFinding> trackers, List<Endpoint> endpoints,
                           List<DataAccess> dataAccess, List<Flow> flows, Summary summary, List<Unanalysed> unanalysed,
                           Stats stats) {
 
