@@ -20,6 +20,15 @@ final class NativeStrings {
     }
 
     /**
+     * The compiler's identification in {@code .comment} ({@code Android (…) clang version 17 (https://
+     * android.googlesource.com/toolchain/llvm-project …)}, {@code GCC: (…)}): in every NDK library, and
+     * its URL is the toolchain's, not the app's.
+     */
+    static boolean isCompilerIdent(String text) {
+        return text.contains("clang version") || text.startsWith("GCC: (") || text.startsWith("Linker: LLD");
+    }
+
+    /**
      * The printable runs of {@code bytes} that could hold an endpoint (they contain a dot), at most
      * {@code maxStrings} of them.
      */
@@ -43,7 +52,10 @@ final class NativeStrings {
             if (start >= 0) {
                 int end = printable ? i + 1 : i;
                 if (dot && end - start >= MIN_LENGTH) {
-                    out.add(new String(bytes, start, end - start, StandardCharsets.US_ASCII));
+                    String text = new String(bytes, start, end - start, StandardCharsets.US_ASCII);
+                    if (!isCompilerIdent(text)) {
+                        out.add(text);
+                    }
                 }
                 start = -1;
             }
