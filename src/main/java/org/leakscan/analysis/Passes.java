@@ -18,6 +18,8 @@ public final class Passes {
         passes.add(new ManifestPass());
         passes.add(new ComponentPass());
         passes.add(new SigningPass());
+        passes.add(new NetworkSecurityPass());
+        passes.add(new NativeCodePass());
         // Code inventory
         passes.add(new CodeIndexPass());
         passes.add(new DataAccessPass());

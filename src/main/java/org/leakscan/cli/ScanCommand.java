@@ -51,8 +51,8 @@ import picocli.CommandLine.Parameters;
             "Scans Android apps and libraries and reports what personal data their code can read.",
             "",
             "Inputs: APK (multidex too), AAR, JAR, a raw .dex or .class file, or a folder of .class/.dex",
-            "files. Several inputs give one report with one entry per app. Nothing is sent anywhere:",
-            "leakscan works offline.",
+            "files, XAPK, APKS, AAB. Several inputs give one report with one entry per app; the APKs after",
+            "--split are one app (a base APK and its splits). Nothing is sent anywhere: leakscan works offline.",
             ""},
         footer = {
             "",
@@ -60,6 +60,8 @@ import picocli.CommandLine.Parameters;
             "  leakscan scan app.apk                          summary on the terminal",
             "  leakscan scan app.apk --format json > r.json   the full report as JSON",
             "  leakscan scan app.apk -f html -o report.html   a page to read offline or print",
+            "  leakscan scan --split base.apk split_config.arm64_v8a.apk",
+            "                                                 a base APK and its splits as one app",
             "  leakscan scan a.apk b.aar -f json -f text -o reports/",
             "                                                 both formats into reports/report.{json,txt}",
             "  leakscan scan app.apk -f sarif -o app.sarif --policy policy.json --baseline last.json",
@@ -76,8 +78,19 @@ public final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "APK, AAR, JAR, DEX or class files, or folders of class/dex files.")
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "APK, XAPK, APKS, AAB, AAR, JAR, DEX or class files, or folders of class/dex files.")
     List<Path> inputs = new ArrayList<>();
+
+    /** One {@code --split} group: APK files that form one app. */
+    static final class SplitGroup {
+        @Option(names = "--split", arity = "1..*", paramLabel = "APK", required = true,
+                description = "The APK files after it (up to the next option) are one app: a base APK and its splits. Repeatable.")
+        List<Path> apks = new ArrayList<>();
+    }
+
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<SplitGroup> splits = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Report format: text, json, html (one self-contained page) or sarif (SARIF 2.1.0). Repeat for several (then --output must be a folder). Default: text.")
@@ -125,6 +138,9 @@ public final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "several formats need --output DIR (one file per format)");
         }
+        if (inputs.isEmpty() && splits.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'INPUT'");
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
@@ -160,11 +176,21 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, new PackageReader(),
                     new AnalysisOptions(!noFlows));
-            int n = 0;
+            // Plain inputs first, then each --split group: one app per entry.
+            List<List<Path>> groups = new ArrayList<>();
             for (Path input : inputs) {
+                groups.add(List.of(input));
+            }
+            for (SplitGroup g : splits) {
+                groups.add(g.apks);
+            }
+            int n = 0;
+            for (List<Path> group : groups) {
                 n++;
                 long t0 = System.nanoTime();
-                AppAnalyzer.Result result = analyzer.analyze(input);
+                boolean split = n > inputs.size();
+                String input = split ? "--split " + group : group.get(0).toString();
+                AppAnalyzer.Result result = split ? analyzer.analyzeSplit(group) : analyzer.analyze(group.get(0));
                 if (result.findings() != null) {
                     apps.add(result.findings());
                 }
@@ -172,8 +198,8 @@ public final class ScanCommand implements Callable<Integer> {
                     errors.add(ErrorEntry.of(e));
                     err.println("leakscan: " + e.oneLine());
                 }
-                if (!quiet && inputs.size() > 1) {
-                    err.printf("[%d/%d] %s: %s (%.2f s)%n", n, inputs.size(), input,
+                if (!quiet && groups.size() > 1) {
+                    err.printf("[%d/%d] %s: %s (%.2f s)%n", n, groups.size(), input,
                             result.findings() == null ? "not read" : result.errors().isEmpty() ? "ok"
                                     : result.errors().size() + " problem(s)", (System.nanoTime() - t0) / 1e9);
                 }
@@ -192,8 +218,9 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         if (!quiet) {
-            err.printf("leakscan: %d input%s, %d app%s reported, %d error%s, %.2f s%n", inputs.size(),
-                    inputs.size() == 1 ? "" : "s", apps.size(), apps.size() == 1 ? "" : "s", errors.size(),
+            int count = inputs.size() + splits.size();
+            err.printf("leakscan: %d input%s, %d app%s reported, %d error%s, %.2f s%n", count,
+                    count == 1 ? "" : "s", apps.size(), apps.size() == 1 ? "" : "s", errors.size(),
                     errors.size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
         }
         List<String> failures = review.failures();
