@@ -7,20 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.leakscan.analysis.AnalysisOptions;
 import org.leakscan.analysis.AppAnalyzer;
+import org.leakscan.analysis.InputRunner;
 import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.catalog.CatalogException;
 import org.leakscan.catalog.Catalogs;
 import org.leakscan.diagnostics.AnalysisError;
 import org.leakscan.input.PackageReader;
+import org.leakscan.input.ZipLimits;
 import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.ExitCode;
 import org.leakscan.report.Report;
@@ -123,6 +123,26 @@ public final class ScanCommand implements Callable<Integer> {
             description = "An earlier JSON report: findings already in it are not reported in SARIF nor gated.")
     Path baselineFile;
 
+    @Option(names = "--max-entry-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Largest inflated size of one archive entry (e.g. 512M, 1G). Default: 1G.")
+    Long maxEntrySize;
+
+    @Option(names = "--max-total", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Largest inflated size of all entries read from one archive. Default: 4G.")
+    Long maxTotal;
+
+    @Option(names = "--max-ratio", paramLabel = "N",
+            description = "Largest inflated/compressed ratio of an entry above 25M. Default: 100.")
+    Integer maxRatio;
+
+    @Option(names = "--max-entries", paramLabel = "N",
+            description = "Most entries in one archive. Default: 100000.")
+    Integer maxEntries;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Time limit per input; an input over it gets an error and the others go on. 0: none. Default: ${DEFAULT-VALUE}.")
+    double timeoutSeconds = 1800;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary on standard error; errors only.")
     boolean quiet;
 
@@ -169,13 +189,25 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
 
+        ZipLimits limits;
+        try {
+            limits = ZipLimits.DEFAULT.with(maxEntries, maxEntrySize, maxTotal, maxRatio);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-entries, --max-entry-size, --max-total and --max-ratio must be at least 1");
+        }
+        if (timeoutSeconds < 0 || Double.isNaN(timeoutSeconds)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be 0 (none) or more");
+        }
+        PackageReader reader = new PackageReader(limits);
+        AnalysisOptions options = new AnalysisOptions(!noFlows);
+        InputRunner runner = new InputRunner(threads, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                pool -> new AppAnalyzer(catalogs, pool, reader, options));
+
         long start = System.nanoTime();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
         List<AppFindings> apps = new ArrayList<>();
         List<ErrorEntry> errors = new ArrayList<>();
-        try {
-            AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, new PackageReader(),
-                    new AnalysisOptions(!noFlows));
+        {
             // Plain inputs first, then each --split group: one app per entry.
             List<List<Path>> groups = new ArrayList<>();
             for (Path input : inputs) {
@@ -190,7 +222,9 @@ public final class ScanCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 boolean split = n > inputs.size();
                 String input = split ? "--split " + group : group.get(0).toString();
-                AppAnalyzer.Result result = split ? analyzer.analyzeSplit(group) : analyzer.analyze(group.get(0));
+                AppAnalyzer.Result result = split
+                        ? runner.run(input, analyzer -> analyzer.analyzeSplit(group))
+                        : runner.run(group.get(0));
                 if (result.findings() != null) {
                     apps.add(result.findings());
                 }
@@ -205,8 +239,6 @@ public final class ScanCommand implements Callable<Integer> {
                 }
                 err.flush();
             }
-        } finally {
-            executor.shutdownNow();
         }
 
         Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()), apps, errors);
@@ -274,12 +306,4 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "leakscan-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -94,7 +94,7 @@ public final class PackageReader {
         if (names.stream().anyMatch(n -> n.endsWith(".class"))) {
             List<CodeFile> classes = new ArrayList<>();
             List<String> problems = new ArrayList<>(zip.problems());
-            addClassFiles(zip, "", classes);
+            addClassFiles(zip, "", classes, problems);
             return new AppPackage(display, InputFormat.JAR, sha, bytes.length, List.of(), classes, null, false, null,
                     zip, problems);
         }
@@ -125,13 +125,16 @@ public final class PackageReader {
             throws InputException {
         List<CodeFile> dex = new ArrayList<>();
         for (String name : dexLoadOrder(zip.names(), problems)) {
-            dex.add(new CodeFile(prefix + name, zip.read(name)));
+            byte[] bytes = readOrNote(zip, name, problems);
+            if (bytes != null) {
+                dex.add(new CodeFile(prefix + name, bytes));
+            }
         }
         for (CodeFile embedded : embeddedDex(zip, display, problems)) {
             dex.add(new CodeFile(prefix + embedded.name(), embedded.bytes()));
         }
-        byte[] manifest = zip.contains("AndroidManifest.xml") ? zip.read("AndroidManifest.xml") : null;
-        byte[] arsc = zip.contains("resources.arsc") ? zip.read("resources.arsc") : null;
+        byte[] manifest = zip.contains("AndroidManifest.xml") ? readOrNote(zip, "AndroidManifest.xml", problems) : null;
+        byte[] arsc = zip.contains("resources.arsc") ? readOrNote(zip, "resources.arsc", problems) : null;
         return new ApkContents(dex, manifest, arsc);
     }
 
@@ -418,32 +421,55 @@ public final class PackageReader {
         return order;
     }
 
+    /**
+     * One entry's bytes, or null when it is corrupt or over a limit: the entry is noted in
+     * {@code problems} and the rest of the input is still read.
+     */
+    private static byte[] readOrNote(ZipArchive zip, String name, List<String> problems) {
+        try {
+            return zip.read(name);
+        } catch (InputException e) {
+            problems.add(e.getMessage() + ": skipped");
+            return null;
+        }
+    }
+
     private AppPackage readAar(ZipArchive zip, String display, String sha, long size) throws InputException {
         List<String> problems = new ArrayList<>(zip.problems());
         List<CodeFile> classes = new ArrayList<>();
         for (String name : zip.names()) {
             if (name.equals("classes.jar") || (name.startsWith("libs/") && name.endsWith(".jar"))) {
-                byte[] jarBytes = zip.read(name);
+                byte[] jarBytes = readOrNote(zip, name, problems);
+                if (jarBytes == null) {
+                    continue;
+                }
                 try (ZipArchive jar = ZipArchive.open(jarBytes, display + "!" + name, limits)) {
                     for (String p : jar.problems()) {
                         problems.add(name + ": " + p);
                     }
-                    addClassFiles(jar, name + "!", classes);
+                    List<String> inner = new ArrayList<>();
+                    addClassFiles(jar, name + "!", classes, inner);
+                    for (String p : inner) {
+                        problems.add(name + ": " + p);
+                    }
                 } catch (InputException e) {
                     problems.add(name + ": " + e.getMessage());
                 }
             }
         }
-        byte[] manifest = zip.read("AndroidManifest.xml");
+        byte[] manifest = readOrNote(zip, "AndroidManifest.xml", problems);
         return new AppPackage(display, InputFormat.AAR, sha, size, List.of(), classes, manifest, true, null, zip,
                 problems);
     }
 
-    private static void addClassFiles(ZipArchive jar, String prefix, List<CodeFile> out) throws InputException {
+    private static void addClassFiles(ZipArchive jar, String prefix, List<CodeFile> out, List<String> problems) {
         for (String n : jar.names()) {
             // Multi-release variants and module descriptors describe the same classes again.
             if (n.endsWith(".class") && !n.startsWith("META-INF/") && !n.endsWith("module-info.class")) {
-                out.add(new CodeFile(prefix + n, jar.read(n)));
+                byte[] bytes = readOrNote(jar, n, problems);
+                if (bytes != null) {
+                    out.add(new CodeFile(prefix + n, bytes));
+                }
             }
         }
     }

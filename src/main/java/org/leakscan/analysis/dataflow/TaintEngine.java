@@ -97,6 +97,7 @@ public final class TaintEngine {
     public boolean run() {
         entries.seed();
         while (!worklist.isEmpty()) {
+            org.leakscan.diagnostics.Cancellation.check();
             if (runs >= limits.maxMethodRuns() || objects.size() >= limits.maxObjects()) {
                 stopped = true;
                 unanalysed("analysis-limit", "stopped after " + runs + " method runs and " + objects.size()

@@ -210,21 +210,26 @@ public final class DexFrontEnd {
 
     private void read(DexBackedDexFile dex, CodeFile file, Diagnostics diagnostics, List<ClassDef> out)
             throws MalformedCodeException {
-        java.util.Set<? extends DexBackedClassDef> classes;
+        List<DexBackedClassDef> classes;
+        int count;
         try {
-            classes = dex.getClasses();
+            classes = dex.getClassSection();
+            count = classes.size();
         } catch (RuntimeException e) {
             throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
         }
         DexRefs refs = new DexRefs(dex);
-        for (DexBackedClassDef c : classes) {
+        // By index, not through the set's iterator: creating a class definition reads its
+        // class_data header, and a bad offset there must cost that class only.
+        for (int i = 0; i < count; i++) {
             String type = "?";
             try {
+                DexBackedClassDef c = classes.get(i);
                 type = c.getType();
                 out.add(readClass(c, refs, file.name(), diagnostics));
             } catch (RuntimeException | StackOverflowError e) {
                 diagnostics.member(Stage.BYTECODE, file.name(), safeJavaName(type), null,
-                        "class skipped: " + Messages.oneLine(e));
+                        (type.equals("?") ? "class definition " + i : "class") + " skipped: " + Messages.oneLine(e));
             }
         }
     }
