@@ -29,7 +29,7 @@ public final class Passes {
         passes.add(new TrackerPass());
         // Data flow
         if (options.flows()) {
-            passes.add(new DataFlowPass());
+            passes.add(new DataFlowPass(options.flowTimeLimit()));
         }
         // The answer first
         passes.add(new SummaryPass());

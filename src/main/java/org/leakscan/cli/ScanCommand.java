@@ -139,6 +139,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Most entries in one archive. Default: 100000.")
     Integer maxEntries;
 
+    @Option(names = "--flow-time-limit", paramLabel = "SECONDS",
+            description = "How long the data-flow analysis may run per app; then the flows found so far are reported and 'unanalysed' says it stopped. 0: none. Default: ${DEFAULT-VALUE}.")
+    double flowTimeLimitSeconds = AnalysisOptions.DEFAULT_FLOW_TIME_LIMIT.toSeconds();
+
     @Option(names = "--timeout", paramLabel = "SECONDS",
             description = "Time limit per input; an input over it gets an error and the others go on. 0: none. Default: ${DEFAULT-VALUE}.")
     double timeoutSeconds = 1800;
@@ -200,7 +204,11 @@ public final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be 0 (none) or more");
         }
         PackageReader reader = new PackageReader(limits);
-        AnalysisOptions options = new AnalysisOptions(!noFlows);
+        if (flowTimeLimitSeconds < 0 || Double.isNaN(flowTimeLimitSeconds)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--flow-time-limit must be 0 (none) or more");
+        }
+        AnalysisOptions options = new AnalysisOptions(!noFlows,
+                Duration.ofMillis(Math.round(flowTimeLimitSeconds * 1000)));
         InputRunner runner = new InputRunner(threads, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
                 pool -> new AppAnalyzer(catalogs, pool, reader, options));
 
