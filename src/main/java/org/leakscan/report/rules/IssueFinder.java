@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakscan.report.ApiNames;
 import org.leakscan.report.ReportJson;
 
 /**
@@ -250,20 +251,8 @@ public final class IssueFinder {
         return string(site, "class") + "." + (paren < 0 ? m : m.substring(0, paren)) + "()";
     }
 
-    /** {@code Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;} to {@code TelephonyManager.getDeviceId()}. */
+    /** @see ApiNames#shortApi */
     static String shortApi(String api) {
-        int arrow = api.indexOf("->");
-        if (arrow < 0 || !api.startsWith("L")) {
-            return api;
-        }
-        String owner = api.substring(1, arrow - 1);
-        owner = owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.');
-        String member = api.substring(arrow + 2);
-        int paren = member.indexOf('(');
-        if (paren >= 0) {
-            return owner + "." + member.substring(0, paren) + "()";
-        }
-        int colon = member.indexOf(':');
-        return owner + "." + (colon >= 0 ? member.substring(0, colon) : member);
+        return ApiNames.shortApi(api);
     }
 }
