@@ -303,9 +303,12 @@ public final class ScanCommand implements Callable<Integer> {
     /** Writes beside the target and moves it into place, so a failed run never leaves half a report. */
     private static void writeFile(Report report, ReportFormat format, Review review, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".leakscan-", ".tmp");
+        // Not Files.createTempFile: its file is private (0600), and a report is for reading.
+        // CREATE_NEW gets the umask's usual permissions and still refuses to follow a planted name.
+        Path tmp = dir.resolve(".leakscan-" + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36) + ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 ReportWriter.of(format, review).write(report, w);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -60,6 +60,21 @@ class ScanCommandTest {
         assertEquals(one.out(), four.out());
     }
 
+    /** A report is for reading: it gets the permissions any new file gets here, not a temp file's 0600. */
+    @Test
+    void aWrittenReportHasTheUsualPermissions(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
+        Path usual = Files.createFile(dir.resolve("usual"));
+        Run r = run("scan", FixtureApps.get("sample").apk().toString(), "-f", "json", "-o",
+                dir.resolve("report.json").toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(dir.resolve("report.json")));
+        try (var left = Files.list(dir)) {
+            assertEquals(2, left.count(), "no temporary file left behind");
+        }
+    }
+
     @Test
     void severalFormatsGoToAFolder(@TempDir Path dir) throws IOException {
         Path apk = FixtureApps.get("sample").apk();
