@@ -20,6 +20,8 @@ import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.catalog.CatalogException;
 import org.leakscan.catalog.Catalogs;
 import org.leakscan.diagnostics.AnalysisError;
+import org.leakscan.input.AppFolders;
+import org.leakscan.input.InputException;
 import org.leakscan.input.PackageReader;
 import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.ExitCode;
@@ -45,6 +47,10 @@ import picocli.CommandLine.Parameters;
             "Inputs: APK (multidex too), AAR, JAR, a raw .dex or .class file, or a folder of .class/.dex",
             "files. Several inputs give one report with one entry per app. Nothing is sent anywhere:",
             "leakscan works offline.",
+            "",
+            "Batch mode (a folder holding apps, or --batch): apps are analysed several at once, each gets",
+            "its own report in --output DIR (DIR/<app>.<ext>) and a line in DIR/summary.jsonl; without",
+            "--output only the summary lines are printed.",
             ""},
         footer = {
             "",
@@ -52,7 +58,8 @@ import picocli.CommandLine.Parameters;
             "  leakscan scan app.apk                          summary on the terminal",
             "  leakscan scan app.apk --format json > r.json   the full report as JSON",
             "  leakscan scan a.apk b.aar -f json -f text -o reports/",
-            "                                                 both formats into reports/report.{json,txt}"},
+            "                                                 both formats into reports/report.{json,txt}",
+            "  leakscan scan apps/ -f json -o out/            batch: out/<app>.json per app, out/summary.jsonl"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:done, within policy",
@@ -65,14 +72,15 @@ public final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "APK, AAR, JAR, DEX or class files, or folders of class/dex files.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "APK, AAR, JAR, DEX or class files, folders of class/dex files (one app), or folders holding apps (batch).")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Report format: text or json. Repeat for several (then --output must be a folder). Default: text.")
     List<ReportFormat> formats = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
+    @Option(names = {"-o", "--output", "--output-dir"}, paramLabel = "FILE|DIR",
             description = "Write the report here instead of standard output. A folder (existing, or needed for several formats) gets report.<ext> per format.")
     Path output;
 
@@ -87,6 +95,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-flows", description = "Inventory only: skip the data-flow analysis (faster).")
     boolean noFlows;
 
+    @Option(names = "--batch",
+            description = "One report per app (in --output DIR) plus a JSON Lines summary, apps analysed in parallel. On by itself when an input is a folder holding apps.")
+    boolean batch;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary on standard error; errors only.")
     boolean quiet;
 
@@ -98,12 +110,19 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ReportFormat> chosen = formats.isEmpty() ? List.of(ReportFormat.TEXT)
                 : List.copyOf(new LinkedHashSet<>(formats));
-        if (chosen.size() > 1 && output == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "several formats need --output DIR (one file per format)");
-        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        List<Path> batchApps;
+        try {
+            batchApps = batchInputs();
+        } catch (InputException e) {
+            err.println("leakscan: " + e.getMessage());
+            return ExitCode.INPUT_ERROR.code();
+        }
+        if (batchApps == null && chosen.size() > 1 && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "several formats need --output DIR (one file per format)");
         }
         Catalogs catalogs;
         try {
@@ -111,6 +130,10 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (CatalogException e) {
             err.println("leakscan: " + e.getMessage());
             return ExitCode.USAGE.code();
+        }
+
+        if (batchApps != null) {
+            return runBatch(catalogs, batchApps, chosen, err);
         }
 
         long start = System.nanoTime();
@@ -159,6 +182,57 @@ public final class ScanCommand implements Callable<Integer> {
         return (errors.isEmpty() ? ExitCode.OK : ExitCode.INPUT_ERROR).code();
     }
 
+    /**
+     * The apps of a batch, or null for a single report: batch mode is on with {@code --batch} or
+     * when an input is a folder holding apps (see {@link AppFolders}); such folders give their app
+     * files, other inputs stay as they are.
+     */
+    private List<Path> batchInputs() throws InputException {
+        boolean folderOfApps = false;
+        for (Path p : inputs) {
+            folderOfApps |= AppFolders.holdsApps(p);
+        }
+        if (!batch && !folderOfApps) {
+            return null;
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (AppFolders.holdsApps(p)) {
+                out.addAll(AppFolders.apps(p));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private int runBatch(Catalogs catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err)
+            throws IOException {
+        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "batch mode writes one report per app: --output must be a folder, and " + output + " is a file");
+        }
+        long start = System.nanoTime();
+        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
+        int exit;
+        BatchProgress progress = new BatchProgress(err, apps.size(), System.console() != null, quiet);
+        try {
+            AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, new PackageReader(),
+                    new AnalysisOptions(!noFlows));
+            exit = new BatchScan(analyzer, apps, chosen, output, threads, verbose)
+                    .run(spec.commandLine().getOut(), progress);
+        } finally {
+            executor.shutdownNow();
+        }
+        if (!quiet) {
+            err.printf("leakscan: batch of %d app%s, %.2f s%s%n", apps.size(), apps.size() == 1 ? "" : "s",
+                    (System.nanoTime() - start) / 1e9, output == null ? "" : "; reports and " + BatchScan.SUMMARY
+                            + " in " + output);
+        }
+        err.flush();
+        return exit;
+    }
+
     private void write(Report report, List<ReportFormat> chosen) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -182,7 +256,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** Writes beside the target and moves it into place, so a failed run never leaves half a report. */
-    private static void writeFile(Report report, ReportFormat format, Path target) throws IOException {
+    static void writeFile(Report report, ReportFormat format, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".leakscan-", ".tmp");
         try {

@@ -127,26 +127,65 @@ public final class DexFrontEnd {
 
     /** Decodes every class of one DEX file; failures of single classes go to {@code diagnostics}. */
     public List<ClassDef> read(CodeFile file, Diagnostics diagnostics) throws MalformedCodeException {
+        Opened opened = openClasses(file);
+        return opened.read(0, opened.classCount(), diagnostics);
+    }
+
+    /**
+     * Opens a DEX file for decoding in slices of its class table ({@link Opened#read}), so the
+     * classes of one big file can be decoded on several threads. The slices share one reference
+     * cache.
+     *
+     * @throws MalformedCodeException when the header or the class table cannot be read
+     */
+    public Opened openClasses(CodeFile file) throws MalformedCodeException {
         DexBackedDexFile dex = open(file.bytes());
-        List<ClassDef> out = new ArrayList<>();
-        java.util.Set<? extends DexBackedClassDef> classes;
+        DexBackedDexFile.IndexedSection<DexBackedClassDef> classes;
+        int count;
         try {
-            classes = dex.getClasses();
+            classes = dex.getClassSection();
+            count = classes.size();
         } catch (RuntimeException e) {
             throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
         }
-        DexRefs refs = new DexRefs(dex);
-        for (DexBackedClassDef c : classes) {
-            String type = "?";
-            try {
-                type = c.getType();
-                out.add(readClass(c, refs, file.name(), diagnostics));
-            } catch (RuntimeException | StackOverflowError e) {
-                diagnostics.member(Stage.BYTECODE, file.name(), safeJavaName(type), null,
-                        "class skipped: " + Messages.oneLine(e));
-            }
+        return new Opened(file.name(), classes, count, new DexRefs(dex));
+    }
+
+    /** One opened DEX file: its class table and the reference cache its slices share. Thread-safe. */
+    public final class Opened {
+        private final String fileName;
+        private final DexBackedDexFile.IndexedSection<DexBackedClassDef> classes;
+        private final int classCount;
+        private final DexRefs refs;
+
+        private Opened(String fileName, DexBackedDexFile.IndexedSection<DexBackedClassDef> classes, int classCount,
+                       DexRefs refs) {
+            this.fileName = fileName;
+            this.classes = classes;
+            this.classCount = classCount;
+            this.refs = refs;
         }
-        return out;
+
+        public int classCount() {
+            return classCount;
+        }
+
+        /** Decodes classes {@code from} (inclusive) to {@code to} (exclusive) of the class table, in order. */
+        public List<ClassDef> read(int from, int to, Diagnostics diagnostics) {
+            List<ClassDef> out = new ArrayList<>(Math.max(0, to - from));
+            for (int index = from; index < to; index++) {
+                String type = "?";
+                try {
+                    DexBackedClassDef c = classes.get(index);
+                    type = c.getType();
+                    out.add(readClass(c, refs, fileName, diagnostics));
+                } catch (RuntimeException | StackOverflowError e) {
+                    diagnostics.member(Stage.BYTECODE, fileName, safeJavaName(type), null,
+                            "class skipped: " + Messages.oneLine(e));
+                }
+            }
+            return out;
+        }
     }
 
     /**
