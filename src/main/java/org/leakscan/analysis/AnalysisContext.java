@@ -12,6 +12,7 @@ import org.leakscan.analysis.findings.AppInfo;
 import org.leakscan.analysis.findings.ComponentFinding;
 import org.leakscan.analysis.findings.DataAccess;
 import org.leakscan.analysis.findings.Endpoint;
+import org.leakscan.analysis.findings.TrackerFinding;
 import org.leakscan.analysis.findings.InputInfo;
 import org.leakscan.analysis.findings.PermissionFinding;
 import org.leakscan.analysis.findings.Signing;
@@ -54,6 +55,7 @@ public final class AnalysisContext {
     private volatile List<DataAccess> dataAccess = List.of();
     private volatile Summary summary = new Summary(List.of(), List.of());
     private volatile List<org.leakscan.analysis.findings.Flow> flows = List.of();
+    private volatile List<TrackerFinding> trackers = List.of();
     private volatile List<org.leakscan.analysis.findings.Unanalysed> unanalysed = List.of();
 
     public AnalysisContext(AppPackage app, AndroidManifest manifest, ResourceTable resources, Program program,
@@ -67,7 +69,7 @@ public final class AnalysisContext {
         this.executor = executor;
         this.hierarchy = new ClassHierarchy(program, catalogs.frameworkTypes());
         this.resolver = new ApiResolver(hierarchy);
-        this.ownership = new CodeOwnership(manifest);
+        this.ownership = new CodeOwnership(manifest, catalogs.trackers());
     }
 
     public AppPackage app() {
@@ -106,7 +108,11 @@ public final class AnalysisContext {
 
     /** Who owns a host (the entities catalogue); {@link org.leakscan.analysis.findings.Owner#NONE} when nobody known. */
     public org.leakscan.analysis.findings.Owner ownerOf(String host) {
-        return org.leakscan.analysis.findings.Owner.NONE;
+        if (host == null) {
+            return org.leakscan.analysis.findings.Owner.NONE;
+        }
+        var o = catalogs.entities().ownerOf(host);
+        return new org.leakscan.analysis.findings.Owner(o.entity(), o.name(), o.country());
     }
 
     public CodeOwnership ownership() {
@@ -191,8 +197,16 @@ public final class AnalysisContext {
         this.components = List.copyOf(c);
     }
 
+    void setTrackers(List<TrackerFinding> t) {
+        this.trackers = List.copyOf(t);
+    }
+
     void setEndpoints(List<Endpoint> e) {
         this.endpoints = List.copyOf(e);
+    }
+
+    public List<Endpoint> endpoints() {
+        return endpoints;
     }
 
     public List<DataAccess> dataAccess() {
@@ -230,7 +244,7 @@ public final class AnalysisContext {
         }
         return new AppFindings(
                 new InputInfo(app.path(), app.sha256(), app.sizeBytes(), app.format().id()),
-                appInfo, signing, permissions, components, List.of(), endpoints, dataAccess, flows, summary,
+                appInfo, signing, permissions, components, trackers, endpoints, dataAccess, flows, summary,
                 unanalysed,
                 new AppFindings.Stats(app.dexFiles().size(), app.classFiles().size(), program.classes().size(),
                         methods, insns));

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.leakscan.android.AndroidManifest;
+import org.leakscan.catalog.Tracker;
+import org.leakscan.catalog.TrackerCatalog;
 import org.leakscan.program.Types;
 
 /**
- * Says whose code a class is: the app's own, or a library's. The app's packages are the manifest
+ * Says whose code a class is: a known SDK's (the tracker catalogue's id, whatever the app), the
+ * app's own, or another library's. The app's packages are the manifest
  * package, the package of the Application class, and the packages of components that share the
  * manifest package's first two labels (apps whose namespace differs from their application id).
  * Anything else is a library, named by its package cut to three labels
@@ -19,9 +22,11 @@ public final class CodeOwnership {
     private static final int LIBRARY_LABELS = 3;
 
     private final List<String> appPackages;
+    private final TrackerCatalog trackers;
     private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
 
-    public CodeOwnership(AndroidManifest manifest) {
+    public CodeOwnership(AndroidManifest manifest, TrackerCatalog trackers) {
+        this.trackers = trackers;
         List<String> packages = new ArrayList<>();
         if (manifest != null && manifest.packageName() != null && !manifest.packageName().isBlank()) {
             String pkg = manifest.packageName();
@@ -40,8 +45,15 @@ public final class CodeOwnership {
         this.appPackages = packages.stream().filter(p -> !p.isEmpty()).distinct().toList();
     }
 
-    /** Null for the app's own code (or when there is no app to compare with), else the library's name. */
+    /**
+     * The tracker id for code inside a catalogued SDK's packages; null for the app's own code (or
+     * when there is no app to compare with); else the library's package name.
+     */
     public String libraryOf(String classType) {
+        Tracker t = trackers.trackerForClass(Types.toJavaName(classType));
+        if (t != null) {
+            return t.id();
+        }
         if (appPackages.isEmpty()) {
             return null;
         }

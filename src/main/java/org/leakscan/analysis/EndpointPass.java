@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.leakscan.analysis.findings.Endpoint;
+import org.leakscan.analysis.findings.Owner;
 import org.leakscan.android.AndroidManifest;
 import org.leakscan.android.BinaryXmlParser;
 import org.leakscan.android.ResourceTable;
@@ -51,11 +52,12 @@ public final class EndpointPass implements Pass {
             }
         }
 
-        List<Endpoint> endpoints() {
+        List<Endpoint> endpoints(java.util.function.Function<String, Owner> owners) {
             List<Endpoint> out = new ArrayList<>();
             for (Map.Entry<String, EndpointExtractor.Candidate> e : candidates.entrySet()) {
                 EndpointExtractor.Candidate c = e.getValue();
-                out.add(new Endpoint(c.kind(), c.url(), c.host(), c.scheme(), c.cleartext(), c.value(), null,
+                out.add(new Endpoint(c.kind(), c.url(), c.host(), c.scheme(), c.cleartext(), c.value(),
+                        c.kind().equals("email") ? null : owners.apply(c.host()),
                         List.copyOf(places.get(e.getKey()))));
             }
             out.sort(Comparator.comparing(Endpoint::host).thenComparing(Endpoint::kind).thenComparing(Endpoint::value));
@@ -102,7 +104,7 @@ public final class EndpointPass implements Pass {
                 context.diagnostics().unit(Stage.ANALYSIS, name, "not searched for endpoints: " + e.getMessage());
             }
         }
-        context.setEndpoints(collector.endpoints());
+        context.setEndpoints(collector.endpoints(context::ownerOf));
     }
 
     private static void scanText(AnalysisContext context, String name, Collector collector) throws InputException {

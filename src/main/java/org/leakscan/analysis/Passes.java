@@ -23,6 +23,8 @@ public final class Passes {
         passes.add(new DataAccessPass());
         passes.add(new PermissionPass());
         passes.add(new EndpointPass());
+        // Who receives it
+        passes.add(new TrackerPass());
         // Data flow
         if (options.flows()) {
             passes.add(new DataFlowPass());

@@ -20,10 +20,13 @@ public final class Catalogs {
     private final FrameworkCallbacks frameworkCallbacks;
     private final SinkCatalog sinks;
     private final ModelCatalog models;
+    private final EntityCatalog entities;
+    private final TrackerCatalog trackers;
 
     public Catalogs(SourceCatalog sources, DataTypeCatalog dataTypes, PermissionCatalog permissions,
                     ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes,
-                    FrameworkCallbacks frameworkCallbacks, SinkCatalog sinks, ModelCatalog models) {
+                    FrameworkCallbacks frameworkCallbacks, SinkCatalog sinks, ModelCatalog models,
+                    EntityCatalog entities, TrackerCatalog trackers) {
         this.sources = sources;
         this.dataTypes = dataTypes;
         this.permissions = permissions;
@@ -32,6 +35,8 @@ public final class Catalogs {
         this.frameworkCallbacks = frameworkCallbacks;
         this.sinks = sinks;
         this.models = models;
+        this.entities = entities;
+        this.trackers = trackers;
     }
 
     /** The catalogues shipped in the jar. */
@@ -45,7 +50,8 @@ public final class Catalogs {
                         c = new Catalogs(SourceCatalog.loadDefault(), DataTypeCatalog.loadDefault(),
                                 PermissionCatalog.loadDefault(), ApiPermissionCatalog.loadDefault(),
                                 FrameworkTypes.loadDefault(), FrameworkCallbacks.loadDefault(),
-                                SinkCatalog.loadDefault(), ModelCatalog.loadDefault());
+                                SinkCatalog.loadDefault(), ModelCatalog.loadDefault(),
+                                EntityCatalog.loadDefault(), TrackerCatalog.loadDefault());
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("built-in catalogue broken: " + e.getMessage(), e);
                     }
@@ -68,7 +74,8 @@ public final class Catalogs {
         try {
             return new Catalogs(SourceCatalog.loadFrom(dir), DataTypeCatalog.loadFrom(dir),
                     PermissionCatalog.loadFrom(dir), ApiPermissionCatalog.loadFrom(dir), FrameworkTypes.loadFrom(dir),
-                    FrameworkCallbacks.loadFrom(dir), SinkCatalog.loadFrom(dir), ModelCatalog.loadFrom(dir));
+                    FrameworkCallbacks.loadFrom(dir), SinkCatalog.loadFrom(dir), ModelCatalog.loadFrom(dir),
+                    EntityCatalog.loadFrom(dir), TrackerCatalog.loadFrom(dir));
         } catch (CatalogException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -106,5 +113,14 @@ public final class Catalogs {
 
     public ModelCatalog models() {
         return models;
+    }
+
+    /** The companies that own hosts, and who owns a given host. */
+    public EntityCatalog entities() {
+        return entities;
+    }
+
+    public TrackerCatalog trackers() {
+        return trackers;
     }
 }

@@ -1,6 +1,7 @@
 /**
  * The data catalogues from {@code signatures/}: personal-data sources, data types, sinks, library
- * models, permissions, the API to permission map and the framework supertypes. Data, not code.
+ * models, permissions, the API to permission map, the framework supertypes, and the companies that
+ * own hosts. Data, not code.
  * Used by the analysis stage; depends on {@code program} for descriptors, and on Gson.
  *
  * <p>Every catalogue is loaded by the same rules, implemented once in

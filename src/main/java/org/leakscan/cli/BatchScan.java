@@ -29,6 +29,7 @@ import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.ExitCode;
 import org.leakscan.report.Report;
 import org.leakscan.report.ReportFormat;
+import org.leakscan.report.review.Review;
 
 /**
  * Batch mode of {@code leakscan scan}: many apps, several at once, one report per app and one JSON
@@ -54,6 +55,7 @@ final class BatchScan {
     private final Path outputDir;
     private final int parallel;
     private final boolean verbose;
+    private final java.util.function.Function<Report, Review> reviewer;
 
     /** What became of one app. */
     private record Outcome(String summaryLine, int exitCode) {
@@ -62,9 +64,11 @@ final class BatchScan {
     /**
      * @param outputDir where reports and the summary go; null to print only the summary on standard output
      * @param parallel  at most this many apps at once
+     * @param reviewer  policy, baseline and gate applied to each app's report on its own
      */
     BatchScan(AppAnalyzer analyzer, List<Path> apps, List<ReportFormat> formats, Path outputDir, int parallel,
-              boolean verbose) {
+              boolean verbose, java.util.function.Function<Report, Review> reviewer) {
+        this.reviewer = reviewer;
         this.analyzer = analyzer;
         this.apps = List.copyOf(apps);
         this.formats = List.copyOf(formats);
@@ -73,7 +77,7 @@ final class BatchScan {
         this.verbose = verbose;
     }
 
-    /** Runs the batch; returns the exit code (0 all fine, 3 some app had problems, 70 a bug hit one). */
+    /** Runs the batch; returns the exit code (0 all fine, 1 a policy violated, 3 some app had problems, 70 a bug hit one). */
     int run(PrintWriter out, BatchProgress progress) throws IOException {
         List<String> names = reportNames(apps);
         Writer summary = null;
@@ -174,13 +178,18 @@ final class BatchScan {
             }
         }
         List<String> written = new ArrayList<>();
+        Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()),
+                findings == null ? List.of() : List.of(findings), List.copyOf(errors));
+        Review review = reviewer.apply(report);
+        for (String violation : review.failures()) {
+            progress.println("leakscan: " + display + ": violation: " + violation);
+            exit = worse(exit, ExitCode.POLICY_VIOLATED.code());
+        }
         if (outputDir != null) {
-            Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()),
-                    findings == null ? List.of() : List.of(findings), errors);
             for (ReportFormat f : formats) {
                 String file = name + "." + f.extension();
                 try {
-                    ScanCommand.writeFile(report, f, outputDir.resolve(file));
+                    ScanCommand.writeFile(report, f, review, outputDir.resolve(file));
                     written.add(file);
                 } catch (IOException | RuntimeException e) {
                     String message = "cannot write " + file + ": " + Messages.oneLine(e);
@@ -210,7 +219,8 @@ final class BatchScan {
             o.addProperty("sha256", f.input().sha256());
             o.addProperty("sizeBytes", f.input().sizeBytes());
         }
-        o.addProperty("status", exit == ExitCode.OK.code() ? "ok" : f == null ? "failed" : "errors");
+        o.addProperty("status", exit == ExitCode.OK.code() ? "ok" : f == null ? "failed"
+                : exit == ExitCode.POLICY_VIOLATED.code() ? "policy-violated" : "errors");
         o.addProperty("exitCode", exit);
         if (f != null) {
             JsonObject counts = new JsonObject();

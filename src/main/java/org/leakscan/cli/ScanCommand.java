@@ -27,7 +27,15 @@ import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.ExitCode;
 import org.leakscan.report.Report;
 import org.leakscan.report.ReportFormat;
+import org.leakscan.report.ReportJson;
+import org.leakscan.report.ReportReadException;
 import org.leakscan.report.ReportWriter;
+import org.leakscan.report.policy.Policy;
+import org.leakscan.report.policy.PolicyException;
+import org.leakscan.report.policy.PolicyReader;
+import org.leakscan.report.review.Baseline;
+import org.leakscan.report.review.Review;
+import org.leakscan.report.rules.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,9 +65,12 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  leakscan scan app.apk                          summary on the terminal",
             "  leakscan scan app.apk --format json > r.json   the full report as JSON",
+            "  leakscan scan app.apk -f html -o report.html   a page to read offline or print",
             "  leakscan scan a.apk b.aar -f json -f text -o reports/",
             "                                                 both formats into reports/report.{json,txt}",
-            "  leakscan scan apps/ -f json -o out/            batch: out/<app>.json per app, out/summary.jsonl"},
+            "  leakscan scan apps/ -f json -o out/            batch: out/<app>.json per app, out/summary.jsonl",
+            "  leakscan scan app.apk -f sarif -o app.sarif --policy policy.json --baseline last.json",
+            "                                                 SARIF of new findings; exit 1 on a policy violation"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:done, within policy",
@@ -77,7 +88,7 @@ public final class ScanCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Report format: text or json. Repeat for several (then --output must be a folder). Default: text.")
+            description = "Report format: text, json, html (one self-contained page) or sarif (SARIF 2.1.0). Repeat for several (then --output must be a folder). Default: text.")
     List<ReportFormat> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output", "--output-dir"}, paramLabel = "FILE|DIR",
@@ -98,6 +109,18 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--batch",
             description = "One report per app (in --output DIR) plus a JSON Lines summary, apps analysed in parallel. On by itself when an input is a folder holding apps.")
     boolean batch;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Judge the findings against this policy (leakscan-policy/1 JSON); a violation exits with 1 after every report is written.")
+    Path policyFile;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with 1 when a policy violation (or, without --policy, a finding of a built-in rule) has this severity or higher: info, low, medium, high, critical. Default: info with --policy, off without.")
+    String failOn;
+
+    @Option(names = "--baseline", paramLabel = "REPORT.json",
+            description = "An earlier JSON report: findings already in it are not reported in SARIF nor gated.")
+    Path baselineFile;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary on standard error; errors only.")
     boolean quiet;
@@ -124,6 +147,23 @@ public final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "several formats need --output DIR (one file per format)");
         }
+        Severity threshold = null;
+        if (failOn != null) {
+            try {
+                threshold = Severity.fromId(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--fail-on: " + e.getMessage());
+            }
+        }
+        Policy policy;
+        Baseline baseline;
+        try {
+            policy = policyFile == null ? null : PolicyReader.read(policyFile);
+            baseline = baselineFile == null ? null : Baseline.read(baselineFile);
+        } catch (PolicyException | ReportReadException e) {
+            err.println("leakscan: " + (e instanceof PolicyException ? "--policy " : "--baseline ") + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
         Catalogs catalogs;
         try {
             catalogs = signatures == null ? Catalogs.builtIn() : Catalogs.load(signatures);
@@ -133,7 +173,9 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         if (batchApps != null) {
-            return runBatch(catalogs, batchApps, chosen, err);
+            Severity gate = threshold;
+            return runBatch(catalogs, batchApps, chosen, err,
+                    report -> Review.of(ReportJson.toTree(report), policy, baseline, gate));
         }
 
         long start = System.nanoTime();
@@ -167,8 +209,9 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()), apps, errors);
+        Review review = Review.of(ReportJson.toTree(report), policy, baseline, threshold);
         try {
-            write(report, chosen);
+            write(report, chosen, review);
         } catch (IOException e) {
             err.println("leakscan: cannot write the report: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -178,7 +221,18 @@ public final class ScanCommand implements Callable<Integer> {
                     inputs.size() == 1 ? "" : "s", apps.size(), apps.size() == 1 ? "" : "s", errors.size(),
                     errors.size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
         }
+        List<String> failures = review.failures();
+        if (baseline != null && !quiet) {
+            err.printf("leakscan: baseline %s: %d finding%s already there, %d new%n", baselineFile, review.suppressed(),
+                    review.suppressed() == 1 ? "" : "s", review.newFindings());
+        }
+        for (String f : failures) {
+            err.println("leakscan: violation: " + f);
+        }
         err.flush();
+        if (!failures.isEmpty()) {
+            return ExitCode.POLICY_VIOLATED.code();
+        }
         return (errors.isEmpty() ? ExitCode.OK : ExitCode.INPUT_ERROR).code();
     }
 
@@ -206,8 +260,8 @@ public final class ScanCommand implements Callable<Integer> {
         return out;
     }
 
-    private int runBatch(Catalogs catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err)
-            throws IOException {
+    private int runBatch(Catalogs catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err,
+                         java.util.function.Function<Report, Review> reviewer) throws IOException {
         if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "batch mode writes one report per app: --output must be a folder, and " + output + " is a file");
@@ -219,7 +273,7 @@ public final class ScanCommand implements Callable<Integer> {
         try {
             AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, new PackageReader(),
                     new AnalysisOptions(!noFlows));
-            exit = new BatchScan(analyzer, apps, chosen, output, threads, verbose)
+            exit = new BatchScan(analyzer, apps, chosen, output, threads, verbose, reviewer)
                     .run(spec.commandLine().getOut(), progress);
         } finally {
             executor.shutdownNow();
@@ -233,10 +287,10 @@ public final class ScanCommand implements Callable<Integer> {
         return exit;
     }
 
-    private void write(Report report, List<ReportFormat> chosen) throws IOException {
+    private void write(Report report, List<ReportFormat> chosen, Review review) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            ReportWriter.of(chosen.get(0)).write(report, out);
+            ReportWriter.of(chosen.get(0), review).write(report, out);
             out.flush();
             return;
         }
@@ -244,24 +298,24 @@ public final class ScanCommand implements Callable<Integer> {
         if (toFolder) {
             Files.createDirectories(output);
             for (ReportFormat f : chosen) {
-                writeFile(report, f, output.resolve("report." + f.extension()));
+                writeFile(report, f, review, output.resolve("report." + f.extension()));
             }
         } else {
             Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            writeFile(report, chosen.get(0), output);
+            writeFile(report, chosen.get(0), review, output);
         }
     }
 
     /** Writes beside the target and moves it into place, so a failed run never leaves half a report. */
-    static void writeFile(Report report, ReportFormat format, Path target) throws IOException {
+    static void writeFile(Report report, ReportFormat format, Review review, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".leakscan-", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                ReportWriter.of(format).write(report, w);
+                ReportWriter.of(format, review).write(report, w);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

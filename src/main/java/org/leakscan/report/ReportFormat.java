@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Output formats and the file extension each gets in an output folder. */
 public enum ReportFormat {
     TEXT("txt"),
-    JSON("json");
+    JSON("json"),
+    HTML("html"),
+    SARIF("sarif");
 
     private final String extension;
 

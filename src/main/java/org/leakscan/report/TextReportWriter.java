@@ -18,6 +18,7 @@ import org.leakscan.analysis.findings.Owner;
 import org.leakscan.analysis.findings.PermissionFinding;
 import org.leakscan.analysis.findings.Signing;
 import org.leakscan.analysis.findings.Summary;
+import org.leakscan.analysis.findings.TrackerFinding;
 import org.leakscan.analysis.findings.Unanalysed;
 
 /**
@@ -102,6 +103,24 @@ public final class TextReportWriter implements ReportWriter {
         }
 
         writeFlows(out, f);
+
+        out.println();
+        out.println("   Trackers and SDKs (" + f.trackers().size() + "):");
+        if (f.trackers().isEmpty()) {
+            out.println("     none found");
+        }
+        for (TrackerFinding t : f.trackers()) {
+            out.printf("     %-30s %s, %s  [%s]%n", t.name(), t.company(), t.country(), String.join(", ", t.categories()));
+            List<String> evidence = new ArrayList<>();
+            for (TrackerFinding.PackageCount p : t.evidence().packages()) {
+                evidence.add(p.name() + " (" + p.classes() + " class" + (p.classes() == 1 ? "" : "es") + ")");
+            }
+            evidence.addAll(t.evidence().manifest());
+            evidence.addAll(t.evidence().hosts());
+            evidence.addAll(t.evidence().strings().stream().map(x -> "\"" + x + "\"").toList());
+            out.println("       seen: " + String.join(", ", evidence.subList(0, Math.min(6, evidence.size())))
+                    + (evidence.size() > 6 ? " ..." : ""));
+        }
 
         List<PermissionFinding> perms = new ArrayList<>(f.permissions());
         perms.sort((x, y) -> Boolean.compare(y.isDangerous(), x.isDangerous()));

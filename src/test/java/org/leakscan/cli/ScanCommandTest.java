@@ -71,6 +71,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void htmlGoesBesideJsonInAFolder(@TempDir Path dir) throws IOException {
+        Path apk = FixtureApps.get("sample").apk();
+        Run r = run("scan", apk.toString(), "-f", "json", "-f", "HTML", "-o", dir.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, Math.min(80, html.length())));
+        assertTrue(html.contains("com.example.weatherbuddy") && html.contains("collect.tinymetrics.io"), "the answer");
+    }
+
+    @Test
     void oneFormatToAFile(@TempDir Path dir) throws IOException {
         Path apk = FixtureApps.get("sample").apk();
         Path file = dir.resolve("nested/report.json");

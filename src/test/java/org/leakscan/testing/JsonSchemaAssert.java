@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Validates JSON documents against JSON Schema files (draft 2020-12), failing with every violation listed. */
+/** Validates JSON documents against JSON Schema files (the draft each names), failing with every violation listed. */
 public final class JsonSchemaAssert {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -24,8 +24,12 @@ public final class JsonSchemaAssert {
 
     /** The violations of {@code json} against {@code schemaFile}; empty when valid. */
     public static Set<String> violations(Path schemaFile, String json) throws IOException {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        JsonSchema schema = factory.getSchema(Files.newInputStream(schemaFile));
+        String schemaText = Files.readString(schemaFile);
+        // The draft the schema names: ours are 2020-12, SARIF's official schema is draft-04.
+        SpecVersion.VersionFlag draft = schemaText.contains("json-schema.org/draft-04/") ? SpecVersion.VersionFlag.V4
+                : schemaText.contains("json-schema.org/draft-07/") ? SpecVersion.VersionFlag.V7 : SpecVersion.VersionFlag.V202012;
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(draft);
+        JsonSchema schema = factory.getSchema(schemaText);
         JsonNode node = MAPPER.readTree(json);
         return schema.validate(node).stream().map(ValidationMessage::getMessage).collect(Collectors.toCollection(java.util.TreeSet::new));
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.leakscan.catalog.Source;
 import org.leakscan.catalog.Taint;
+import org.leakscan.program.Access;
 import org.leakscan.program.ClassDef;
 import org.leakscan.program.MethodDef;
 import org.leakscan.program.Types;
@@ -103,10 +104,40 @@ public final class EntryPoints {
             }
             bindCallbacks(view);
         }
+        if (components.isEmpty() && android.layoutClasses().isEmpty()) {
+            seedLibrary();
+        }
         for (ClassDef c : engine.program.classes()) {
             MethodDef clinit = c.method("<clinit>", "()V");
             if (clinit != null && clinit.body() != null && !engine.initialisedLazily(c.type())) {
                 engine.callFromFramework(clinit, new Value[0]);
+            }
+        }
+    }
+
+    /**
+     * An input without components (an SDK's AAR or JAR, or a library scanned alone) is entered the
+     * way apps use it: every public or protected method of a public class, on a stand-in instance,
+     * with framework stand-ins for its arguments (a {@code Context} an app would pass).
+     */
+    private void seedLibrary() {
+        for (ClassDef c : engine.program.classes()) {
+            if (!Access.is(c.access(), Access.PUBLIC) || c.isInterface()) {
+                continue;
+            }
+            AbstractObject instance = null;
+            for (MethodDef m : c.methods()) {
+                boolean visible = Access.is(m.access(), Access.PUBLIC) || Access.is(m.access(), Access.PROTECTED);
+                if (!visible || m.body() == null || m.isAbstract() || m.ref().name().equals("<clinit>")) {
+                    continue;
+                }
+                if (instance == null) {
+                    instance = engine.objects.get(AbstractObject.Kind.FRAMEWORK, "library:" + c.type(), c.type());
+                    engine.registerInstance(instance);
+                    bindCallbacks(instance);
+                }
+                Value[] args = frameworkArguments(instance, m);
+                engine.callFromFramework(m, m.isStatic() ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
             }
         }
     }

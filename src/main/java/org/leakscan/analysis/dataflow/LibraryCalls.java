@@ -419,8 +419,12 @@ final class LibraryCalls {
             // Only serialisers read an app object's own fields; other calls see what it holds as a container.
             argTaint.or(serializes ? engine.fullTaint(args[k]) : engine.contentTaint(args[k]));
         }
-        if (!isStatic && args.length > 0 && !argTaint.isEmpty()) {
-            engine.write(args[0], engine.fields.id(Fields.CONTENT), Value.ofTaints(argTaint));
+        if (!isStatic && args.length > 0 && !argTaint.isEmpty() && keepsArguments(ref)) {
+            // A library object may keep what it is given (a builder, a container, an in-memory stream) ...
+            Value containers = libraryObjects(args[0]);
+            if (!containers.objects().isEmpty()) {
+                engine.write(containers, engine.fields.id(Fields.CONTENT), Value.ofTaints(argTaint));
+            }
         }
         BitSet all = (BitSet) argTaint.clone();
         if (!isStatic && args.length > 0 && !ref.isConstructor()) {
@@ -431,6 +435,36 @@ final class LibraryCalls {
             result = result.join(resultObject(st, index, ref));
         }
         return result;
+    }
+
+    /**
+     * ... but an app object or the framework's stand-in for one (an activity, a context) is not
+     * a container: {@code activity.startActivity(intent)} does not put the intent's data into the
+     * activity, where every later {@code getTheme()} or {@code getResources()} would find it.
+     */
+    private Value libraryObjects(Value v) {
+        BitSet keep = new BitSet();
+        BitSet objs = v.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            AbstractObject a = engine.objects.get(o);
+            boolean appObject = a.type() != null && engine.isAppClass(a.type());
+            boolean standIn = a.kind() == AbstractObject.Kind.FRAMEWORK && a.type() != null
+                    && TaintEngine.STAND_IN_TYPES.contains(a.type());
+            if (!appObject && !standIn && a.kind() != AbstractObject.Kind.COMPONENT) {
+                keep.set(o);
+            }
+        }
+        return Value.ofObjects(keep);
+    }
+
+    /**
+     * Whether the receiver of an unmodelled call may keep its arguments: not when the call is a
+     * sink that hands the data out of the app (the data left; the object is a channel, not a
+     * container), except a stream write, whose stream may be a buffer read back later.
+     */
+    private boolean keepsArguments(MethodRef ref) {
+        var sink = resolve(ref).sink();
+        return sink == null || sink.streamWrite();
     }
 
     /** A method whose result is a test or a measure of its inputs (boolean or number). */

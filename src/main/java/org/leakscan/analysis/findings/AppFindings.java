@@ -10,7 +10,7 @@ import java.util.List;
  * @param stats      sizes of what was analysed
  */
 public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, List<PermissionFinding> permissions,
-                          List<ComponentFinding> components, List<Object> trackers, List<Endpoint> endpoints,
+                          List<ComponentFinding> components, List<TrackerFinding> trackers, List<Endpoint> endpoints,
                           List<DataAccess> dataAccess, List<Flow> flows, Summary summary, List<Unanalysed> unanalysed,
                           Stats stats) {
 
