@@ -49,6 +49,8 @@ public final class AnalysisContext {
     private volatile CodeIndex codeIndex = CodeIndex.EMPTY;
     private volatile AppInfo appInfo = AppInfo.NONE;
     private volatile List<Signing> signing = List.of();
+    private volatile org.leakscan.analysis.findings.NetworkSecurity networkSecurity;
+    private volatile org.leakscan.analysis.findings.NativeCode nativeCode;
     private volatile List<PermissionFinding> permissions = List.of();
     private volatile List<ComponentFinding> components = List.of();
     private volatile List<Endpoint> endpoints = List.of();
@@ -189,6 +191,14 @@ public final class AnalysisContext {
         this.signing = List.copyOf(s);
     }
 
+    void setNetworkSecurity(org.leakscan.analysis.findings.NetworkSecurity n) {
+        this.networkSecurity = n;
+    }
+
+    void setNativeCode(org.leakscan.analysis.findings.NativeCode n) {
+        this.nativeCode = n;
+    }
+
     void setPermissions(List<PermissionFinding> p) {
         this.permissions = List.copyOf(p);
     }
@@ -230,6 +240,14 @@ public final class AnalysisContext {
         this.summary = s;
     }
 
+    private List<InputInfo.Part> parts() {
+        List<InputInfo.Part> out = new ArrayList<>();
+        for (org.leakscan.input.PackagePart p : app.parts()) {
+            out.add(new InputInfo.Part(p.name(), p.role(), p.sha256(), p.sizeBytes(), p.dexFiles()));
+        }
+        return out;
+    }
+
     /** The findings as they stand after the passes ran. */
     public AppFindings findings() {
         long insns = 0;
@@ -243,8 +261,9 @@ public final class AnalysisContext {
             }
         }
         return new AppFindings(
-                new InputInfo(app.path(), app.sha256(), app.sizeBytes(), app.format().id()),
-                appInfo, signing, permissions, components, trackers, endpoints, dataAccess, flows, summary,
+                new InputInfo(app.path(), app.sha256(), app.sizeBytes(), app.format().id(), parts()),
+                appInfo, signing, networkSecurity, nativeCode, permissions, components, trackers, endpoints,
+                dataAccess, flows, summary,
                 unanalysed,
                 new AppFindings.Stats(app.dexFiles().size(), app.classFiles().size(), program.classes().size(),
                         methods, insns));

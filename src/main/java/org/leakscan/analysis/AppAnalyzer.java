@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.android.AndroidManifest;
-import org.leakscan.android.BinaryXmlParser;
 import org.leakscan.android.MalformedManifestException;
 import org.leakscan.android.MalformedResourcesException;
 import org.leakscan.android.MalformedXmlException;
 import org.leakscan.android.ManifestParser;
 import org.leakscan.android.ResourceTable;
 import org.leakscan.android.TextXmlParser;
+import org.leakscan.android.XmlDocuments;
 import org.leakscan.android.XmlElement;
 import org.leakscan.bytecode.ProgramLoader;
 import org.leakscan.catalog.Catalogs;
@@ -63,6 +63,20 @@ public final class AppAnalyzer {
         return analyze(app, diagnostics);
     }
 
+    /** Analyses several APK files as one app: a base APK and its splits ({@code --split}). */
+    public Result analyzeSplit(List<Path> apks) {
+        String display = apks.isEmpty() ? "--split" : apks.get(0).toString();
+        Diagnostics diagnostics = new Diagnostics(display);
+        AppPackage app;
+        try {
+            app = reader.readSplit(apks);
+        } catch (InputException e) {
+            diagnostics.unit(Stage.INPUT, null, e.getMessage());
+            return new Result(display, null, diagnostics.errors());
+        }
+        return analyze(app, diagnostics);
+    }
+
     /** Analyses a package already opened; {@code diagnostics} collects every problem. */
     public Result analyze(AppPackage app, Diagnostics diagnostics) {
         for (String problem : app.problems()) {
@@ -99,8 +113,9 @@ public final class AppAnalyzer {
             return null;
         }
         try {
+            // Binary AXML in APKs, protobuf in AABs: told apart by their first bytes.
             XmlElement root = app.manifestIsText() ? TextXmlParser.parse(app.manifest())
-                    : BinaryXmlParser.parse(app.manifest());
+                    : XmlDocuments.parse(app.manifest());
             return ManifestParser.parse(root, resources);
         } catch (MalformedXmlException | MalformedManifestException e) {
             diagnostics.unit(Stage.ANDROID, "AndroidManifest.xml", e.getMessage());

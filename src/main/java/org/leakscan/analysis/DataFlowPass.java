@@ -32,6 +32,17 @@ public final class DataFlowPass implements Pass {
     public static final PassInfo INFO = PassInfo.of("data-flow",
             "which personal data can reach which sink, with the path between them", ManifestPass.INFO.id());
 
+    private final java.time.Duration timeLimit;
+
+    /** @param timeLimit how long the fixpoint may run ({@code ZERO}: no limit) */
+    public DataFlowPass(java.time.Duration timeLimit) {
+        this.timeLimit = timeLimit;
+    }
+
+    public DataFlowPass() {
+        this(AnalysisOptions.DEFAULT_FLOW_TIME_LIMIT);
+    }
+
     /** At most this many places are listed per kind of blind spot. */
     private static final int MAX_LISTED = 20;
 
@@ -43,7 +54,7 @@ public final class DataFlowPass implements Pass {
     @Override
     public void run(AnalysisContext context) {
         TaintEngine engine = new TaintEngine(context.program(), context.hierarchy(), context.catalogs(),
-                context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT);
+                context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT.withTime(timeLimit));
         engine.useCataloguesForBundledLibraries(type -> context.ownership().libraryOf(type) != null);
         engine.run();
         // The engine may reach one pair through several labels or contexts: gather all it knew of

@@ -10,9 +10,9 @@ import java.util.TreeSet;
 import org.leakscan.analysis.findings.Endpoint;
 import org.leakscan.analysis.findings.Owner;
 import org.leakscan.android.AndroidManifest;
-import org.leakscan.android.BinaryXmlParser;
 import org.leakscan.android.ResourceTable;
 import org.leakscan.android.XmlAttribute;
+import org.leakscan.android.XmlDocuments;
 import org.leakscan.android.XmlElement;
 import org.leakscan.diagnostics.Stage;
 import org.leakscan.input.InputException;
@@ -23,8 +23,9 @@ import org.leakscan.program.Types;
 /**
  * URLs, hosts, IP addresses and e-mail addresses written as constants: in code (string constants
  * and static field values), in {@code resources.arsc} strings, in manifest meta-data, in compiled
- * XML under {@code res/xml/} (network security configs name domains), and in text files under
- * {@code assets/} and {@code res/raw/}. Each endpoint lists every place it was found.
+ * XML under {@code res/xml/} (network security configs name domains), in text files under
+ * {@code assets/} and {@code res/raw/}, and in the printable strings of native libraries
+ * ({@code lib/<abi>/*.so}). Each endpoint lists every place it was found.
  */
 public final class EndpointPass implements Pass {
 
@@ -33,6 +34,9 @@ public final class EndpointPass implements Pass {
 
     /** Text files larger than this are not searched: they are data, not configuration. */
     private static final int MAX_TEXT_FILE = 2 * 1024 * 1024;
+    /** Native libraries larger than this are not searched (the largest real ones are ~100 MB). */
+    private static final int MAX_NATIVE_FILE = 64 * 1024 * 1024;
+    private static final int MAX_NATIVE_STRINGS = 200_000;
 
     @Override
     public PassInfo info() {
@@ -96,6 +100,8 @@ public final class EndpointPass implements Pass {
             try {
                 if (name.startsWith("res/xml/") && name.endsWith(".xml") && !context.app().manifestIsText()) {
                     scanXml(context, name, collector);
+                } else if (NativeCodePass.abiOf(name) != null) {
+                    scanNative(context, name, collector);
                 } else if (name.startsWith("assets/") || name.startsWith("res/raw/")
                         || (context.app().manifestIsText() && name.startsWith("res/values") && name.endsWith(".xml"))) {
                     scanText(context, name, collector);
@@ -132,7 +138,7 @@ public final class EndpointPass implements Pass {
         }
         Endpoint.Location where = Endpoint.Location.file(name, null);
         java.util.ArrayDeque<XmlElement> todo = new java.util.ArrayDeque<>();
-        todo.add(BinaryXmlParser.parse(bytes));
+        todo.add(XmlDocuments.parse(bytes));
         while (!todo.isEmpty()) {
             XmlElement e = todo.poll();
             for (XmlAttribute a : e.attributes()) {
@@ -141,6 +147,25 @@ public final class EndpointPass implements Pass {
                 }
             }
             todo.addAll(e.children());
+        }
+    }
+
+    /**
+     * URLs, hosts and e-mail addresses among a native library's printable strings. Libraries over
+     * {@value #MAX_NATIVE_FILE} bytes are not searched, and at most {@value #MAX_NATIVE_STRINGS}
+     * strings of one library are.
+     */
+    private static void scanNative(AnalysisContext context, String name, Collector collector) throws InputException {
+        if (context.app().entries().size(name) > MAX_NATIVE_FILE) {
+            return;
+        }
+        byte[] bytes = context.app().entries().read(name);
+        if (bytes.length > MAX_NATIVE_FILE) {
+            return;
+        }
+        Endpoint.Location where = Endpoint.Location.file(name, null);
+        for (String s : NativeStrings.of(bytes, MAX_NATIVE_STRINGS)) {
+            collector.scan(s, where);
         }
     }
 

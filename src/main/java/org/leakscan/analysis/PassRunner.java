@@ -1,5 +1,6 @@
 package org.leakscan.analysis;
 
+import org.leakscan.diagnostics.Cancellation;
 import org.leakscan.diagnostics.Messages;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class PassRunner {
     public static void run(List<Pass> passes, AnalysisContext context) {
         checkOrder(passes);
         for (Pass pass : passes) {
+            Cancellation.check();
             try {
                 pass.run(context);
             } catch (Exception | StackOverflowError e) {

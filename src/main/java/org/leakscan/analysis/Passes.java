@@ -18,6 +18,8 @@ public final class Passes {
         passes.add(new ManifestPass());
         passes.add(new ComponentPass());
         passes.add(new SigningPass());
+        passes.add(new NetworkSecurityPass());
+        passes.add(new NativeCodePass());
         // Code inventory
         passes.add(new CodeIndexPass());
         passes.add(new DataAccessPass());
@@ -27,7 +29,7 @@ public final class Passes {
         passes.add(new TrackerPass());
         // Data flow
         if (options.flows()) {
-            passes.add(new DataFlowPass());
+            passes.add(new DataFlowPass(options.flowTimeLimit()));
         }
         // The answer first
         passes.add(new SummaryPass());

@@ -98,6 +98,8 @@ public final class BinaryXmlParser {
     private static final int START_ELEMENT_EXT_SIZE = 20;
     private static final int END_ELEMENT_EXT_SIZE = 8;
     private static final int CDATA_EXT_SIZE = 12;
+    /** Character data kept per element: configuration values, not documents. */
+    private static final int MAX_TEXT = 64 * 1024;
     private static final int ATTRIBUTE_SIZE = 20;
     private static final int END_OF_DOCUMENT = -1;
 
@@ -217,6 +219,12 @@ public final class BinaryXmlParser {
                     return element;
                 }
                 open.peek().children.add(element);
+            } else if (type == RES_XML_CDATA_TYPE && !open.isEmpty()) {
+                // ResXMLTree_cdataExt: the text's string index comes first.
+                String text = string(s32(data, node + u16(data, node + 2)));
+                if (text != null && open.peek().text.length() < MAX_TEXT) {
+                    open.peek().text.append(text);
+                }
             }
             node = nextNode(node);
         }
@@ -384,6 +392,7 @@ public final class BinaryXmlParser {
         final String name;
         final List<XmlAttribute> attributes = new ArrayList<>();
         final List<XmlElement> children = new ArrayList<>();
+        final StringBuilder text = new StringBuilder();
 
         ElementBuilder(String namespace, String name) {
             this.namespace = namespace;
@@ -391,7 +400,7 @@ public final class BinaryXmlParser {
         }
 
         XmlElement build() {
-            return new XmlElement(namespace, name, attributes, children);
+            return new XmlElement(namespace, name, attributes, children, text.toString());
         }
     }
 }

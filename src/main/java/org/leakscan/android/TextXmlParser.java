@@ -92,6 +92,9 @@ public final class TextXmlParser {
         }
     }
 
+    /** Character data kept per element: configuration values, not documents. */
+    private static final int MAX_TEXT = 64 * 1024;
+
     private static XmlElement read(XMLStreamReader reader) throws XMLStreamException {
         Deque<Builder> open = new ArrayDeque<>();
         XmlElement root = null;
@@ -110,6 +113,12 @@ public final class TextXmlParser {
                         root = element;
                     } else {
                         open.peek().children.add(element);
+                    }
+                    break;
+                case XMLStreamConstants.CHARACTERS:
+                case XMLStreamConstants.CDATA:
+                    if (!open.isEmpty() && open.peek().text.length() < MAX_TEXT) {
+                        open.peek().text.append(reader.getText());
                     }
                     break;
                 default:
@@ -185,6 +194,7 @@ public final class TextXmlParser {
         final String name;
         final List<XmlAttribute> attributes = new ArrayList<>();
         final List<XmlElement> children = new ArrayList<>();
+        final StringBuilder text = new StringBuilder();
 
         Builder(String namespace, String name) {
             this.namespace = namespace;
@@ -192,7 +202,7 @@ public final class TextXmlParser {
         }
 
         XmlElement build() {
-            return new XmlElement(namespace, name, attributes, children);
+            return new XmlElement(namespace, name, attributes, children, text.toString());
         }
     }
 }

@@ -11,13 +11,22 @@ import java.util.Optional;
  * @param namespace  namespace URI of the element, {@code null} for none
  * @param name       local name, {@code null} when a binary file's name string is unreadable
  * @param attributes attributes in file order
- * @param children   child elements in file order (text content is not kept)
+ * @param children   child elements in file order
+ * @param text       the element's own character data, trimmed ({@code <domain>example.com</domain>}),
+ *                   or {@code null} when it has none
  */
-public record XmlElement(String namespace, String name, List<XmlAttribute> attributes, List<XmlElement> children) {
+public record XmlElement(String namespace, String name, List<XmlAttribute> attributes, List<XmlElement> children,
+                         String text) {
 
     public XmlElement {
         attributes = List.copyOf(attributes);
         children = List.copyOf(children);
+        text = text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** An element without character data. */
+    public XmlElement(String namespace, String name, List<XmlAttribute> attributes, List<XmlElement> children) {
+        this(namespace, name, attributes, children, null);
     }
 
     /**

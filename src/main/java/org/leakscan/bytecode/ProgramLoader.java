@@ -41,9 +41,9 @@ public final class ProgramLoader {
         List<Future<List<ClassDef>>> parts = new ArrayList<>();
         DexFrontEnd dex = new DexFrontEnd(pool);
         for (CodeFile f : app.dexFiles()) {
-            DexFrontEnd.Opened opened;
+            List<DexFrontEnd.Opened> sections;
             try {
-                opened = dex.openClasses(f);
+                sections = dex.openClasses(f);
             } catch (MalformedCodeException e) {
                 diagnostics.unit(Stage.BYTECODE, f.name(), e.getMessage());
                 continue;
@@ -52,11 +52,13 @@ public final class ProgramLoader {
                 continue;
             }
             // Slices of one file's class table, so a single big DEX file keeps every core busy.
-            int count = opened.classCount();
-            for (int start = 0; start < count; start += DEX_CLASS_SLICE) {
-                int from = start;
-                int to = Math.min(count, start + DEX_CLASS_SLICE);
-                parts.add(executor.submit(guard(f.name(), diagnostics, () -> opened.read(from, to, diagnostics))));
+            for (DexFrontEnd.Opened opened : sections) {
+                int count = opened.classCount();
+                for (int start = 0; start < count; start += DEX_CLASS_SLICE) {
+                    int from = start;
+                    int to = Math.min(count, start + DEX_CLASS_SLICE);
+                    parts.add(executor.submit(guard(f.name(), diagnostics, () -> opened.read(from, to, diagnostics))));
+                }
             }
         }
         JvmFrontEnd jvm = new JvmFrontEnd(pool);

@@ -7,15 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.leakscan.analysis.AnalysisOptions;
 import org.leakscan.analysis.AppAnalyzer;
+import org.leakscan.analysis.InputRunner;
 import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.catalog.CatalogException;
 import org.leakscan.catalog.Catalogs;
@@ -23,6 +22,7 @@ import org.leakscan.diagnostics.AnalysisError;
 import org.leakscan.input.AppFolders;
 import org.leakscan.input.InputException;
 import org.leakscan.input.PackageReader;
+import org.leakscan.input.ZipLimits;
 import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.ExitCode;
 import org.leakscan.report.Report;
@@ -53,8 +53,8 @@ import picocli.CommandLine.Parameters;
             "Scans Android apps and libraries and reports what personal data their code can read.",
             "",
             "Inputs: APK (multidex too), AAR, JAR, a raw .dex or .class file, or a folder of .class/.dex",
-            "files. Several inputs give one report with one entry per app. Nothing is sent anywhere:",
-            "leakscan works offline.",
+            "files, XAPK, APKS, AAB. Several inputs give one report with one entry per app; the APKs after",
+            "--split are one app (a base APK and its splits). Nothing is sent anywhere: leakscan works offline.",
             "",
             "Batch mode (a folder holding apps, or --batch): apps are analysed several at once, each gets",
             "its own report in --output DIR (DIR/<app>.<ext>) and a line in DIR/summary.jsonl; without",
@@ -66,6 +66,8 @@ import picocli.CommandLine.Parameters;
             "  leakscan scan app.apk                          summary on the terminal",
             "  leakscan scan app.apk --format json > r.json   the full report as JSON",
             "  leakscan scan app.apk -f html -o report.html   a page to read offline or print",
+            "  leakscan scan --split base.apk split_config.arm64_v8a.apk",
+            "                                                 a base APK and its splits as one app",
             "  leakscan scan a.apk b.aar -f json -f text -o reports/",
             "                                                 both formats into reports/report.{json,txt}",
             "  leakscan scan apps/ -f json -o out/            batch: out/<app>.json per app, out/summary.jsonl",
@@ -83,9 +85,19 @@ public final class ScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "APK, AAR, JAR, DEX or class files, folders of class/dex files (one app), or folders holding apps (batch).")
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "APK, XAPK, APKS, AAB, AAR, JAR, DEX or class files, folders of class/dex files (one app), or folders holding apps (batch).")
     List<Path> inputs = new ArrayList<>();
+
+    /** One {@code --split} group: APK files that form one app. */
+    static final class SplitGroup {
+        @Option(names = "--split", arity = "1..*", paramLabel = "APK", required = true,
+                description = "The APK files after it (up to the next option) are one app: a base APK and its splits. Repeatable.")
+        List<Path> apks = new ArrayList<>();
+    }
+
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "0..*")
+    List<SplitGroup> splits = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Report format: text, json, html (one self-contained page) or sarif (SARIF 2.1.0). Repeat for several (then --output must be a folder). Default: text.")
@@ -122,6 +134,30 @@ public final class ScanCommand implements Callable<Integer> {
             description = "An earlier JSON report: findings already in it are not reported in SARIF nor gated.")
     Path baselineFile;
 
+    @Option(names = "--max-entry-size", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Largest inflated size of one archive entry (e.g. 512M, 1G). Default: 1G.")
+    Long maxEntrySize;
+
+    @Option(names = "--max-total", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Largest inflated size of all entries read from one archive. Default: 4G.")
+    Long maxTotal;
+
+    @Option(names = "--max-ratio", paramLabel = "N",
+            description = "Largest inflated/compressed ratio of an entry above 25M. Default: 100.")
+    Integer maxRatio;
+
+    @Option(names = "--max-entries", paramLabel = "N",
+            description = "Most entries in one archive. Default: 100000.")
+    Integer maxEntries;
+
+    @Option(names = "--flow-time-limit", paramLabel = "SECONDS",
+            description = "How long the data-flow analysis may run per app; then the flows found so far are reported and 'unanalysed' says it stopped. 0: none. Default: ${DEFAULT-VALUE}.")
+    double flowTimeLimitSeconds = AnalysisOptions.DEFAULT_FLOW_TIME_LIMIT.toSeconds();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Time limit per input; an input over it gets an error and the others go on. 0: none. Default: ${DEFAULT-VALUE}.")
+    double timeoutSeconds = 1800;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary on standard error; errors only.")
     boolean quiet;
 
@@ -133,6 +169,9 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ReportFormat> chosen = formats.isEmpty() ? List.of(ReportFormat.TEXT)
                 : List.copyOf(new LinkedHashSet<>(formats));
+        if (inputs.isEmpty() && splits.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'INPUT'");
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
@@ -172,24 +211,51 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
 
+        ZipLimits limits;
+        try {
+            limits = ZipLimits.DEFAULT.with(maxEntries, maxEntrySize, maxTotal, maxRatio);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--max-entries, --max-entry-size, --max-total and --max-ratio must be at least 1");
+        }
+        if (timeoutSeconds < 0 || Double.isNaN(timeoutSeconds)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be 0 (none) or more");
+        }
+        PackageReader reader = new PackageReader(limits);
+        if (flowTimeLimitSeconds < 0 || Double.isNaN(flowTimeLimitSeconds)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--flow-time-limit must be 0 (none) or more");
+        }
+        AnalysisOptions options = new AnalysisOptions(!noFlows,
+                Duration.ofMillis(Math.round(flowTimeLimitSeconds * 1000)));
+        InputRunner runner = new InputRunner(threads, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
+                pool -> new AppAnalyzer(catalogs, pool, reader, options));
         if (batchApps != null) {
             Severity gate = threshold;
-            return runBatch(catalogs, batchApps, chosen, err,
+            return runBatch(catalogs, batchApps, chosen, err, reader, options,
                     report -> Review.of(ReportJson.toTree(report), policy, baseline, gate));
         }
 
         long start = System.nanoTime();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
         List<AppFindings> apps = new ArrayList<>();
         List<ErrorEntry> errors = new ArrayList<>();
-        try {
-            AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, new PackageReader(),
-                    new AnalysisOptions(!noFlows));
-            int n = 0;
+        {
+            // Plain inputs first, then each --split group: one app per entry.
+            List<List<Path>> groups = new ArrayList<>();
             for (Path input : inputs) {
+                groups.add(List.of(input));
+            }
+            for (SplitGroup g : splits) {
+                groups.add(g.apks);
+            }
+            int n = 0;
+            for (List<Path> group : groups) {
                 n++;
                 long t0 = System.nanoTime();
-                AppAnalyzer.Result result = analyzer.analyze(input);
+                boolean split = n > inputs.size();
+                String input = split ? "--split " + group : group.get(0).toString();
+                AppAnalyzer.Result result = split
+                        ? runner.run(input, analyzer -> analyzer.analyzeSplit(group))
+                        : runner.run(group.get(0));
                 if (result.findings() != null) {
                     apps.add(result.findings());
                 }
@@ -197,15 +263,13 @@ public final class ScanCommand implements Callable<Integer> {
                     errors.add(ErrorEntry.of(e));
                     err.println("leakscan: " + e.oneLine());
                 }
-                if (!quiet && inputs.size() > 1) {
-                    err.printf("[%d/%d] %s: %s (%.2f s)%n", n, inputs.size(), input,
+                if (!quiet && groups.size() > 1) {
+                    err.printf("[%d/%d] %s: %s (%.2f s)%n", n, groups.size(), input,
                             result.findings() == null ? "not read" : result.errors().isEmpty() ? "ok"
                                     : result.errors().size() + " problem(s)", (System.nanoTime() - t0) / 1e9);
                 }
                 err.flush();
             }
-        } finally {
-            executor.shutdownNow();
         }
 
         Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()), apps, errors);
@@ -217,8 +281,9 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         if (!quiet) {
-            err.printf("leakscan: %d input%s, %d app%s reported, %d error%s, %.2f s%n", inputs.size(),
-                    inputs.size() == 1 ? "" : "s", apps.size(), apps.size() == 1 ? "" : "s", errors.size(),
+            int count = inputs.size() + splits.size();
+            err.printf("leakscan: %d input%s, %d app%s reported, %d error%s, %.2f s%n", count,
+                    count == 1 ? "" : "s", apps.size(), apps.size() == 1 ? "" : "s", errors.size(),
                     errors.size() == 1 ? "" : "s", (System.nanoTime() - start) / 1e9);
         }
         List<String> failures = review.failures();
@@ -261,18 +326,22 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private int runBatch(Catalogs catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err,
+                         PackageReader reader, AnalysisOptions options,
                          java.util.function.Function<Report, Review> reviewer) throws IOException {
         if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "batch mode writes one report per app: --output must be a folder, and " + output + " is a file");
         }
         long start = System.nanoTime();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "leakscan-worker");
+            t.setDaemon(true);
+            return t;
+        });
         int exit;
         BatchProgress progress = new BatchProgress(err, apps.size(), System.console() != null, quiet);
         try {
-            AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, new PackageReader(),
-                    new AnalysisOptions(!noFlows));
+            AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, reader, options);
             exit = new BatchScan(analyzer, apps, chosen, output, threads, verbose, reviewer)
                     .run(spec.commandLine().getOut(), progress);
         } finally {
@@ -323,12 +392,4 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "leakscan-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

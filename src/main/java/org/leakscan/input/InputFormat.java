@@ -15,10 +15,18 @@ public enum InputFormat {
     /** A single JVM class file. */
     CLASS,
     /** A folder of {@code .class} and {@code .dex} files. */
-    DIRECTORY;
+    DIRECTORY,
+    /** A zip of a base APK and its split APKs with a {@code manifest.json} (APKPure's format). */
+    XAPK,
+    /** A zip of a base APK and its split APKs without XAPK's manifest (bundletool, SAI). */
+    APKS,
+    /** Several APK files named on the command line as one app ({@code --split}). */
+    SPLIT_APKS,
+    /** An Android App Bundle: modules with protobuf manifests and resources. */
+    AAB;
 
-    /** Lower-case id as it appears in reports. */
+    /** Lower-case id as it appears in reports ({@code split-apks} for {@link #SPLIT_APKS}). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -7,27 +7,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * A zip archive held in memory, read through Commons Compress, never extracted to disk.
+ * A zip archive held in memory, read through Commons Compress, never extracted to disk, and read
+ * the way Android's own zip reader ({@code libziparchive}, which the package manager and ART use)
+ * reads it.
  *
  * <p>Checks run before anything is inflated: the entry count, names that climb out of the
- * archive ({@code ../}, absolute paths, drive letters), entries that cannot be read (encrypted,
- * unsupported method). Checks run while inflating too, because declared sizes can lie: each
- * entry's inflated size and ratio, and the total inflated from the archive. Rejected entries are
- * listed in {@link #problems()}; the rest stay readable. When a name occurs twice, the first
- * entry of the central directory is used and the second is a problem.
+ * archive ({@code ../}, absolute paths, drive letters), compression methods Android cannot read
+ * (it knows only stored and deflated), and local file headers that disagree with the central
+ * directory (name, or CRC and sizes when there is no data descriptor), which Android refuses as
+ * "inconsistent information". Checks run while inflating too, because declared sizes can lie:
+ * each entry's inflated size and ratio, the total inflated from the archive, and the CRC.
+ * Rejected entries are listed in {@link #problems()}; the rest stay readable.
+ *
+ * <p>Two tricks are read the Android way rather than refused: the encryption flag ("fake
+ * encryption", set so that other tools give up) is ignored, as {@code libziparchive} ignores it;
+ * and for a name that occurs twice (which Android refuses outright: "Duplicate entries in
+ * archive", so such an APK never installs) the first entry of the central directory is read and
+ * the duplicate is a problem, so the report shows the trick without losing the app.
  */
 public final class ZipArchive implements EntrySource, AutoCloseable {
 
     private static final Path ROOT = Path.of("/archive-root");
+    private static final int STORED = 0;
+    private static final int DEFLATED = 8;
+    private static final long LOCAL_HEADER_SIGNATURE = 0x04034b50L;
+    private static final int LOCAL_HEADER_SIZE = 30;
 
     private final String displayName;
     private final ZipLimits limits;
@@ -63,36 +80,52 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
             throw new MalformedArchiveException("truncated or corrupt zip (" + Messages.oneLine(e) + ")", e);
         }
         Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         List<String> problems = new ArrayList<>();
         int count = 0;
-        Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
+        // Central-directory order: the order Android indexes entries in.
+        Enumeration<ZipArchiveEntry> all = zip.getEntries();
         while (all.hasMoreElements()) {
             ZipArchiveEntry e = all.nextElement();
             if (++count > limits.maxEntries()) {
                 closeQuietly(zip);
-                throw new ZipBombException("zip has more than " + limits.maxEntries() + " entries");
+                throw new ZipBombException("zip has more than " + limits.maxEntries() + " entries (limit: --max-entries)");
             }
             String name = e.getName();
-            if (e.isDirectory()) {
+            String shown = "entry '" + Messages.printable(name) + "'";
+            int occurrence = seen.merge(name, 1, Integer::sum);
+            if (occurrence == 2) {
+                problems.add(shown + " occurs more than once: Android refuses to install an archive with duplicate "
+                        + "names; the first one in the central directory is read");
+            }
+            if (occurrence > 1 || e.isDirectory()) {
                 continue;
             }
             if (climbsOut(name)) {
-                problems.add("entry '" + Messages.printable(name) + "' skipped: its name climbs out of the archive");
+                problems.add(shown + " skipped: its name climbs out of the archive");
                 continue;
             }
             String bomb = bombReason(e, limits);
             if (bomb != null) {
-                problems.add("entry '" + Messages.printable(name) + "' skipped: zip bomb (" + bomb + ")");
+                problems.add(shown + " skipped: zip bomb (" + bomb + ")");
                 continue;
             }
-            if (!zip.canReadEntryData(e)) {
-                problems.add("entry '" + Messages.printable(name) + "' skipped: encrypted or unsupported compression method "
-                        + e.getMethod());
+            if (e.getMethod() != STORED && e.getMethod() != DEFLATED) {
+                problems.add(shown + " skipped: compression method " + e.getMethod()
+                        + " (Android reads only stored and deflated entries)");
                 continue;
             }
-            if (entries.putIfAbsent(name, e) != null) {
-                problems.add("entry '" + Messages.printable(name) + "' occurs more than once: the first one is read");
+            String mismatch = localHeaderMismatch(bytes, e);
+            if (mismatch != null) {
+                problems.add(shown + " skipped: its local header disagrees with the central directory (" + mismatch
+                        + "); Android refuses to read it");
+                continue;
             }
+            if (e.getGeneralPurposeBit().usesEncryption()) {
+                problems.add(shown + " has the encryption flag set: Android ignores the flag and reads the data as is, "
+                        + "and so does leakscan");
+            }
+            entries.put(name, e);
         }
         return new ZipArchive(displayName, limits, zip, Collections.unmodifiableMap(entries), List.copyOf(problems));
     }
@@ -105,13 +138,59 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
         long size = e.getSize();
         long compressed = Math.max(1, e.getCompressedSize());
         if (size > limits.maxEntryBytes()) {
-            return "declares " + size + " bytes, over the limit of " + limits.maxEntryBytes();
+            return "declares " + size + " bytes, over the limit of " + limits.maxEntryBytes() + " (--max-entry-size)";
         }
         if (size > limits.ratioThresholdBytes() && size / compressed > limits.maxRatio()) {
             return "expands more than " + limits.maxRatio() + " times its compressed size: " + compressed + " to "
-                    + size + " bytes";
+                    + size + " bytes (--max-ratio)";
         }
         return null;
+    }
+
+    /**
+     * What {@code libziparchive}'s {@code FindEntry} finds inconsistent between the central
+     * directory and the entry's local header, or null: a missing local header, a different name,
+     * or (without a data descriptor) a different CRC or size. Zip64 placeholders are not compared.
+     */
+    static String localHeaderMismatch(byte[] bytes, ZipArchiveEntry e) {
+        long at = e.getLocalHeaderOffset();
+        if (at < 0 || at + LOCAL_HEADER_SIZE > bytes.length) {
+            return "no local header at offset " + at;
+        }
+        int p = (int) at;
+        if (u32(bytes, p) != LOCAL_HEADER_SIGNATURE) {
+            return "no local header signature at offset " + at;
+        }
+        int flags = u16(bytes, p + 6);
+        if ((flags & 0x0008) == 0) {
+            long crc = u32(bytes, p + 14);
+            long compressed = u32(bytes, p + 18);
+            long size = u32(bytes, p + 22);
+            boolean zip64 = compressed == 0xffffffffL || size == 0xffffffffL;
+            if (e.getCrc() >= 0 && crc != e.getCrc()) {
+                return String.format("CRC 0x%08x, central directory 0x%08x", crc, e.getCrc());
+            }
+            if (!zip64 && (compressed != e.getCompressedSize() || size != e.getSize())) {
+                return "sizes " + compressed + "/" + size + ", central directory " + e.getCompressedSize() + "/"
+                        + e.getSize();
+            }
+        }
+        int nameLength = u16(bytes, p + 26);
+        byte[] raw = e.getRawName();
+        if (nameLength != raw.length || p + LOCAL_HEADER_SIZE + nameLength > bytes.length
+                || !java.util.Arrays.equals(bytes, p + LOCAL_HEADER_SIZE, p + LOCAL_HEADER_SIZE + nameLength, raw, 0,
+                raw.length)) {
+            return "a different name";
+        }
+        return null;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return ((b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (long) (b[at + 3] & 0xff) << 24);
     }
 
     /** True when a name would land outside the folder it is extracted into. */
@@ -127,7 +206,7 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
         }
     }
 
-    /** Readable entry names, in the archive's physical order. */
+    /** Readable entry names, in central-directory order. */
     @Override
     public List<String> names() {
         return List.copyOf(entries.keySet());
@@ -154,7 +233,8 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
     }
 
     /**
-     * Inflates one entry, enforcing the size, ratio and total limits as the bytes arrive.
+     * Inflates one entry, enforcing the size, ratio and total limits as the bytes arrive and
+     * checking the CRC at the end, as Android does when it extracts an entry.
      *
      * @throws ZipBombException          when a limit is crossed
      * @throws MalformedArchiveException when the entry's data is corrupt
@@ -162,41 +242,90 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
     @Override
     public byte[] read(String name) throws InputException {
         ZipArchiveEntry e = entries.get(name);
+        String shown = "entry '" + Messages.printable(name) + "'";
         if (e == null) {
-            throw new MalformedArchiveException("no entry '" + Messages.printable(name) + "'");
+            throw new MalformedArchiveException("no " + shown);
         }
         long compressed = Math.max(1, e.getCompressedSize());
         long declared = e.getSize();
         if (declared > limits.maxEntryBytes()) {
-            throw new ZipBombException("entry '" + Messages.printable(name) + "' declares " + declared
-                    + " bytes, over the limit of " + limits.maxEntryBytes());
+            throw new ZipBombException(shown + " declares " + declared + " bytes, over the limit of "
+                    + limits.maxEntryBytes() + " (--max-entry-size)");
         }
-        try (InputStream in = zip.getInputStream(e)) {
+        // The raw stream ignores the encryption flag, as Android does; inflation is ours.
+        try (InputStream in = zip.getRawInputStream(e)) {
+            if (in == null) {
+                throw new MalformedArchiveException(shown + " has no data");
+            }
             int initial = (int) Math.min(Math.max(declared, 0), 64L * 1024 * 1024);
             GrowableBytes out = new GrowableBytes(Math.max(initial, 256));
-            byte[] buf = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                total += n;
-                if (total > limits.maxEntryBytes()) {
-                    throw new ZipBombException("entry '" + Messages.printable(name) + "' expands beyond "
-                            + limits.maxEntryBytes() + " bytes");
+            Inflater inflater = e.getMethod() == DEFLATED ? new Inflater(true) : null;
+            try {
+                byte[] buf = new byte[64 * 1024];
+                byte[] raw = new byte[64 * 1024];
+                long total = 0;
+                boolean end = false;
+                while (!end) {
+                    int n;
+                    if (inflater == null) {
+                        n = in.read(buf);
+                        end = n < 0;
+                    } else {
+                        n = inflater.inflate(buf);
+                        if (n == 0) {
+                            if (inflater.finished()) {
+                                end = true;
+                            } else if (inflater.needsDictionary()) {
+                                throw new MalformedArchiveException(shown + " is corrupt (deflate stream needs a dictionary)");
+                            } else if (inflater.needsInput()) {
+                                int r = in.read(raw);
+                                if (r < 0) {
+                                    throw new MalformedArchiveException(shown + " is corrupt (deflate stream ends early)");
+                                }
+                                inflater.setInput(raw, 0, r);
+                            } else {
+                                throw new MalformedArchiveException(shown + " is corrupt (deflate stream stalls)");
+                            }
+                            continue;
+                        }
+                    }
+                    if (n <= 0) {
+                        continue;
+                    }
+                    total += n;
+                    if (total > limits.maxEntryBytes()) {
+                        throw new ZipBombException(shown + " expands beyond " + limits.maxEntryBytes()
+                                + " bytes (--max-entry-size)");
+                    }
+                    if (total > limits.ratioThresholdBytes() && total / compressed > limits.maxRatio()) {
+                        throw new ZipBombException(shown + " expands more than " + limits.maxRatio()
+                                + " times its compressed size (" + compressed + " bytes) (--max-ratio)");
+                    }
+                    if (inflated.addAndGet(n) > limits.maxTotalBytes()) {
+                        throw new ZipBombException("archive expands beyond " + limits.maxTotalBytes()
+                                + " bytes in all (--max-total)");
+                    }
+                    out.write(buf, n);
                 }
-                if (total > limits.ratioThresholdBytes() && total / compressed > limits.maxRatio()) {
-                    throw new ZipBombException("entry '" + Messages.printable(name) + "' expands more than "
-                            + limits.maxRatio() + " times its compressed size (" + compressed + " bytes)");
+            } finally {
+                if (inflater != null) {
+                    inflater.end();
                 }
-                if (inflated.addAndGet(n) > limits.maxTotalBytes()) {
-                    throw new ZipBombException("archive expands beyond " + limits.maxTotalBytes() + " bytes in all");
-                }
-                out.write(buf, n);
             }
-            return out.toByteArray();
+            byte[] data = out.toByteArray();
+            if (e.getCrc() >= 0) {
+                CRC32 crc = new CRC32();
+                crc.update(data);
+                if (crc.getValue() != e.getCrc()) {
+                    throw new MalformedArchiveException(String.format("%s is corrupt (CRC 0x%08x, expected 0x%08x)",
+                            shown, crc.getValue(), e.getCrc()));
+                }
+            }
+            return data;
         } catch (InputException ex) {
             throw ex;
-        } catch (IOException | RuntimeException ex) {
-            throw new MalformedArchiveException("entry '" + Messages.printable(name) + "' is corrupt (" + Messages.oneLine(ex) + ")", ex);
+        } catch (DataFormatException | IOException | RuntimeException ex) {
+            throw new MalformedArchiveException(shown + " is corrupt (" + Messages.oneLine(ex) + ")", ex);
         }
     }
 
@@ -212,8 +341,6 @@ public final class ZipArchive implements EntrySource, AutoCloseable {
             // In memory: nothing to release that matters.
         }
     }
-
-
 
     /** A byte buffer that grows without the copy ByteArrayOutputStream makes on toByteArray when full. */
     private static final class GrowableBytes {

@@ -18,6 +18,22 @@ public record ZipLimits(int maxEntries, long maxEntryBytes, long maxTotalBytes, 
 
     private static final long MIB = 1024L * 1024L;
 
+    public ZipLimits {
+        if (maxEntries < 1 || maxEntryBytes < 1 || maxTotalBytes < 1 || maxRatio < 1 || ratioThresholdBytes < 0
+                || maxInputBytes < 1 || maxNestingDepth < 0) {
+            throw new IllegalArgumentException("zip limits must be positive");
+        }
+        // One entry is one Java array.
+        maxEntryBytes = Math.min(maxEntryBytes, Integer.MAX_VALUE - 16L);
+    }
+
+    /** These limits with the ones the user set on the command line (null keeps the default). */
+    public ZipLimits with(Integer entries, Long entryBytes, Long totalBytes, Integer ratio) {
+        return new ZipLimits(entries == null ? maxEntries : entries, entryBytes == null ? maxEntryBytes : entryBytes,
+                totalBytes == null ? maxTotalBytes : totalBytes, ratio == null ? maxRatio : ratio,
+                ratioThresholdBytes, maxInputBytes, maxNestingDepth);
+    }
+
     public static final ZipLimits DEFAULT = new ZipLimits(100_000, 1024 * MIB, 4096 * MIB, 100, 25 * MIB,
             2000 * MIB, 2);
 }

@@ -82,8 +82,23 @@ public final class TextReportWriter implements ReportWriter {
         }
         facts.add(f.stats().classes() + " classes");
         out.println("   " + String.join(" · ", facts));
+        if (f.input().parts() != null) {
+            List<String> parts = new ArrayList<>();
+            for (org.leakscan.analysis.findings.InputInfo.Part p : f.input().parts()) {
+                parts.add(p.name() + (p.role().equals("base") ? " (base)" : ""));
+            }
+            out.println("   " + f.input().parts().size() + " parts: " + String.join(", ", parts));
+        }
         for (Signing s : f.signing()) {
-            out.println("   signed (" + s.scheme() + ") by " + s.subject() + (s.debugCertificate() ? "  DEBUG CERTIFICATE" : ""));
+            out.println("   signed (" + s.scheme() + ") by " + s.subject() + ", SHA-256 " + s.sha256()
+                    + ", valid " + day(s.notBefore()) + " to " + day(s.notAfter())
+                    + (s.debugCertificate() ? "  DEBUG CERTIFICATE" : ""));
+        }
+        writeNetworkSecurity(out, f.networkSecurity());
+        if (f.nativeCode() != null) {
+            out.println("   native code: " + f.nativeCode().libraries().size() + " librar"
+                    + (f.nativeCode().libraries().size() == 1 ? "y" : "ies") + " for "
+                    + String.join(", ", f.nativeCode().abis()));
         }
 
         out.println();
@@ -153,6 +168,34 @@ public final class TextReportWriter implements ReportWriter {
             String where = e.foundIn().size() == 1 ? where(e.foundIn().get(0)) : e.foundIn().size() + " places";
             out.printf("     %-5s %-6s %s  (%s)%n", e.cleartext() ? "CLEAR" : "", e.kind(), e.value(), where);
         }
+    }
+
+    /** The date part of an ISO 8601 instant. */
+    private static String day(String instant) {
+        return instant == null || instant.length() < 10 ? String.valueOf(instant) : instant.substring(0, 10);
+    }
+
+    /** One line per network security config fact that weakens or hardens transport security. */
+    private static void writeNetworkSecurity(PrintWriter out, org.leakscan.analysis.findings.NetworkSecurity n) {
+        if (n == null) {
+            return;
+        }
+        List<String> facts = new ArrayList<>();
+        if (n.cleartextPermitted() != null) {
+            facts.add(n.cleartextPermitted() ? "CLEARTEXT permitted by default" : "no cleartext by default");
+        }
+        if (!n.cleartextDomains().isEmpty()) {
+            facts.add("CLEARTEXT to " + String.join(", ", n.cleartextDomains()));
+        }
+        if (!n.userCertificates().isEmpty()) {
+            facts.add("USER CAs trusted in " + String.join(", ", n.userCertificates()));
+        }
+        for (org.leakscan.analysis.findings.NetworkSecurity.PinSet p : n.pinning()) {
+            facts.add("pins " + String.join(", ", p.domains()) + " (" + p.pins().size() + " pin"
+                    + plural(p.pins().size()) + (p.expiration() == null ? "" : ", until " + p.expiration()) + ")");
+        }
+        out.println("   network security config " + n.file() + ": "
+                + (facts.isEmpty() ? "nothing set" : String.join(" · ", facts)));
     }
 
     /** Flows, one line pair each (the JSON has the full path), then where the analysis was blind. */

@@ -68,11 +68,26 @@ class PackageReaderTest {
     }
 
     @Test
-    void bundlesNotYetSupportedSaySo() {
+    void aBundleWhoseBaseApkIsUnreadableCannotBeRead() {
         PackageReader reader = new PackageReader();
-        UnsupportedContainerException e = assertThrows(UnsupportedContainerException.class,
+        InputException e = assertThrows(InputException.class,
                 () -> reader.read(zip(Map.of("base.apk", new byte[1], "split_config.arm64_v8a.apk", new byte[1])), "x.apks"));
-        assertTrue(e.getMessage().contains("split-APK"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("base APK 'base.apk': "), e.getMessage());
+    }
+
+    @Test
+    void theBaseOfASplitSet() {
+        // Named by an XAPK manifest, whatever the order.
+        assertEquals(1, PackageReader.baseIndex(List.of("config.en.apk", "com.x.apk"), "com.x.apk"));
+        assertEquals("com.x.apk", PackageReader.xapkBase(("{\"split_apks\": [{\"file\": \"config.en.apk\", \"id\": "
+                + "\"config.en\"}, {\"id\": \"base\", \"file\": \"com.x.apk\"}]}").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(null, PackageReader.xapkBase("{}".getBytes(StandardCharsets.UTF_8)));
+        // SAI and bundletool names.
+        assertEquals(2, PackageReader.baseIndex(List.of("split_config.en.apk", "split_feature.apk", "base.apk"), null));
+        assertEquals(1, PackageReader.baseIndex(List.of("splits/base-en.apk", "splits/base-master.apk"), null));
+        // Otherwise the first that is not named like a split, else the first.
+        assertEquals(1, PackageReader.baseIndex(List.of("config.arm64_v8a.apk", "app.apk"), null));
+        assertEquals(0, PackageReader.baseIndex(List.of("split_a.apk", "split_b.apk"), null));
     }
 
     @Test

@@ -100,7 +100,7 @@ class HtmlReportWriterTest {
                         List.of(new TrackerFinding.PackageCount("com.evil.sdk", 42)), List.of("t.evil.example"),
                         List.of(EVIL), List.of()));
         AppFindings app = new AppFindings(new InputInfo("x.apk", "0".repeat(64), 0, "apk"), AppInfo.NONE,
-                List.of(), List.of(), List.of(), List.of(tracker), List.of(), List.of(), List.of(), null,
+                List.of(), null, null, List.of(), List.of(), List.of(tracker), List.of(), List.of(), List.of(), null,
                 List.of(Unanalysed.notRun("--no-flows")), new AppFindings.Stats(1, 0, 1, 1, 1));
         String html = HtmlReportWriter.render(new Report(Report.SCHEMA, new Report.Tool("leakscan", "TEST"),
                 List.of(app), List.of(new ErrorEntry("bad.apk", "not a zip <b>", "input", null, null, null, null))));

@@ -77,6 +77,7 @@ final class MethodInterpreter {
             }
         }
         while (!work.isEmpty()) {
+            org.leakscan.diagnostics.Cancellation.check();
             int b = work.poll();
             queued.clear(b);
             Value[] regs = entry[b].clone();

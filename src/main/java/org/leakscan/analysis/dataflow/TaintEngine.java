@@ -37,8 +37,13 @@ public final class TaintEngine {
     }
 
     /** Limits that keep a hostile or huge app from running forever; reaching one is reported. */
-    public record Limits(long maxMethodRuns, int maxObjects) {
-        public static final Limits DEFAULT = new Limits(2_000_000, 2_000_000);
+    public record Limits(long maxMethodRuns, int maxObjects, java.time.Duration maxTime) {
+        public static final Limits DEFAULT = new Limits(2_000_000, 2_000_000, java.time.Duration.ZERO);
+
+        /** These limits with a wall-clock budget ({@code ZERO}: none). */
+        public Limits withTime(java.time.Duration time) {
+            return new Limits(maxMethodRuns, maxObjects, time);
+        }
     }
 
     final Program program;
@@ -131,12 +136,21 @@ public final class TaintEngine {
 
     /** Runs to the fixpoint; returns false when a limit stopped it early. */
     public boolean run() {
+        long started = System.nanoTime();
+        long budget = limits.maxTime().isZero() ? Long.MAX_VALUE : limits.maxTime().toNanos();
         entries.seed();
         while (!worklist.isEmpty()) {
+            org.leakscan.diagnostics.Cancellation.check();
             if (runs >= limits.maxMethodRuns() || objects.size() >= limits.maxObjects()) {
                 stopped = true;
                 unanalysed("analysis-limit", "stopped after " + runs + " method runs and " + objects.size()
                         + " objects; flows found so far are reported");
+                return false;
+            }
+            if (System.nanoTime() - started > budget) {
+                stopped = true;
+                unanalysed("analysis-limit", "stopped at the time limit of " + limits.maxTime().toSeconds()
+                        + " s after " + runs + " method runs (--flow-time-limit); flows found so far are reported");
                 return false;
             }
             MethodDef m = worklist.iterator().next();

@@ -6,10 +6,13 @@ import java.util.List;
  * Everything found in one app, in the order the report contract lists it. Lists are sorted by
  * the pass that fills them, so the report is byte-stable whatever the thread count.
  *
+ * @param networkSecurity the network security config, or null when the app has none
+ * @param nativeCode      the native libraries, or null when there are none
  * @param unanalysed what the analysis could not see into (filled by the data-flow analysis)
  * @param stats      sizes of what was analysed
  */
-public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, List<PermissionFinding> permissions,
+public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, NetworkSecurity networkSecurity,
+                          NativeCode nativeCode, List<PermissionFinding> permissions,
                           List<ComponentFinding> components, List<TrackerFinding> trackers, List<Endpoint> endpoints,
                           List<DataAccess> dataAccess, List<Flow> flows, Summary summary, List<Unanalysed> unanalysed,
                           Stats stats) {

@@ -68,8 +68,9 @@ import org.leakscan.program.Types;
 /**
  * Reads one DEX file with dexlib2 into {@link ClassDef}s.
  *
- * <p>The opcode table is chosen from the file's own header version ({@code 035} to {@code 039}):
- * dexlib2 2.5.2's {@code Opcodes.getDefault()} rejects DEX 038 as written by current D8. Each class
+ * <p>The opcode table is chosen from the file's own header version ({@code 035} to {@code 041}):
+ * dexlib2 2.5.2's {@code Opcodes.getDefault()} rejects DEX 038 as written by current D8, and its
+ * own version check stops at 039 (see {@link #sections}). Each class
  * and each method is decoded on its own: a failure is recorded in {@link Diagnostics} and the rest
  * of the file is still read (the class keeps its other methods; the method keeps its signature
  * with a null body).
@@ -87,79 +88,157 @@ public final class DexFrontEnd {
         this.pool = pool;
     }
 
+    /** {@code header_size} of DEX 035 to 040, and of DEX 041 (two more fields: container size, header offset). */
+    private static final int HEADER_SIZE = 0x70;
+    private static final int HEADER_SIZE_V41 = 0x78;
+    /** Sections of one DEX 041 container read at most: more is hostile. */
+    private static final int MAX_SECTIONS = 256;
+
     /**
-     * Checks the header and opens the file.
+     * Checks the header and opens the file; for a DEX 041 container, its first section.
      *
      * @throws MalformedCodeException when the bytes are not a DEX file dexlib2 can read
      */
     public static DexBackedDexFile open(byte[] bytes) throws MalformedCodeException {
-        if (bytes.length < 0x70) {
+        return sections(bytes).get(0);
+    }
+
+    /**
+     * Checks the header and opens the file: one {@link DexBackedDexFile} for DEX 035 to 040, one per
+     * section for a DEX 041 container.
+     *
+     * <p>dexlib2 2.5.2 knows versions up to 039. DEX 040 has 039's layout, so it is opened without
+     * dexlib2's version check. DEX 041 (Android 15) is a container: several DEX sections one after
+     * another, each with a 0x78-byte header ({@code file_size} is the distance to the next header)
+     * whose offsets count from the start of the container, so sections share one string table. A
+     * section is read by putting its header in front of a copy of the container; the first section
+     * needs no copy.
+     *
+     * @throws MalformedCodeException when the bytes are not a DEX file dexlib2 can read
+     */
+    static List<DexBackedDexFile> sections(byte[] bytes) throws MalformedCodeException {
+        int version = checkHeader(bytes, 0);
+        Opcodes opcodes = Opcodes.forDexVersion(Math.min(version, 39));
+        if (version < 41) {
+            return List.of(newDexFile(opcodes, bytes));
+        }
+        List<DexBackedDexFile> out = new ArrayList<>();
+        long containerSize = readInt(bytes, 0x70) & 0xffffffffL;
+        long limit = Math.min(containerSize, bytes.length);
+        long at = 0;
+        while (at < limit) {
+            if (out.size() >= MAX_SECTIONS) {
+                throw new MalformedCodeException("bad DEX container: more than " + MAX_SECTIONS + " sections");
+            }
+            int section = (int) at;
+            checkHeader(bytes, section);
+            long size = readInt(bytes, section + 0x20) & 0xffffffffL;
+            long headerOffset = readInt(bytes, section + 0x74) & 0xffffffffL;
+            if (headerOffset != section || size < HEADER_SIZE_V41) {
+                throw new MalformedCodeException(String.format(
+                        "bad DEX container: section at 0x%x says it is at 0x%x with size 0x%x", section, headerOffset,
+                        size));
+            }
+            if (section == 0) {
+                out.add(newDexFile(opcodes, bytes));
+            } else {
+                byte[] copy = bytes.clone();
+                System.arraycopy(bytes, section, copy, 0, HEADER_SIZE_V41);
+                out.add(newDexFile(opcodes, copy));
+            }
+            at += size;
+        }
+        return out;
+    }
+
+    /** Checks the header at {@code offset}; returns the DEX version (35 to 41). */
+    private static int checkHeader(byte[] bytes, int offset) throws MalformedCodeException {
+        if (bytes.length - offset < HEADER_SIZE) {
             throw new MalformedCodeException("bad DEX header: file is " + bytes.length + " bytes, shorter than a header");
         }
-        if (bytes[0] != 'd' || bytes[1] != 'e' || bytes[2] != 'x' || bytes[3] != '\n' || bytes[7] != 0) {
+        if (bytes[offset] != 'd' || bytes[offset + 1] != 'e' || bytes[offset + 2] != 'x' || bytes[offset + 3] != '\n'
+                || bytes[offset + 7] != 0) {
             throw new MalformedCodeException("bad DEX header: wrong magic");
         }
-        int version = (bytes[4] - '0') * 100 + (bytes[5] - '0') * 10 + (bytes[6] - '0');
-        if (version < 35 || version > 41 || bytes[4] < '0' || bytes[4] > '9') {
+        int version = (bytes[offset + 4] - '0') * 100 + (bytes[offset + 5] - '0') * 10 + (bytes[offset + 6] - '0');
+        if (version < 35 || version > 41 || bytes[offset + 4] < '0' || bytes[offset + 4] > '9') {
             throw new MalformedCodeException("bad DEX header: unknown version '"
-                    + new String(bytes, 4, 3, java.nio.charset.StandardCharsets.ISO_8859_1) + "'");
+                    + new String(bytes, offset + 4, 3, java.nio.charset.StandardCharsets.ISO_8859_1) + "'");
         }
-        int endian = readInt(bytes, 0x28);
+        int endian = readInt(bytes, offset + 0x28);
         if (endian != 0x12345678) {
             throw new MalformedCodeException(String.format("bad DEX header: endian tag 0x%08x", endian));
         }
-        int headerSize = readInt(bytes, 0x24);
-        if (headerSize != 0x70) {
-            throw new MalformedCodeException(String.format("bad DEX header: header size 0x%x, expected 0x70", headerSize));
+        int headerSize = readInt(bytes, offset + 0x24);
+        int expected = version >= 41 ? HEADER_SIZE_V41 : HEADER_SIZE;
+        if (headerSize != expected || bytes.length - offset < expected) {
+            throw new MalformedCodeException(String.format("bad DEX header: header size 0x%x, expected 0x%x",
+                    headerSize, expected));
         }
-        long fileSize = readInt(bytes, 0x20) & 0xffffffffL;
-        if (fileSize > bytes.length) {
+        long fileSize = readInt(bytes, offset + 0x20) & 0xffffffffL;
+        if (fileSize > bytes.length - offset) {
             throw new MalformedCodeException("bad DEX header: declares " + fileSize + " bytes but the file has "
-                    + bytes.length + " (truncated?)");
+                    + (bytes.length - offset) + " (truncated?)");
         }
+        return version;
+    }
+
+    /** Opens DEX bytes whose header is at 0, without dexlib2's check of the version (done above). */
+    private static DexBackedDexFile newDexFile(Opcodes opcodes, byte[] bytes) throws MalformedCodeException {
         try {
-            // DEX 040/041 share 039's instruction set as far as dexlib2 2.5.2 knows it.
-            return new DexBackedDexFile(Opcodes.forDexVersion(Math.min(version, 39)), bytes);
+            return new UncheckedVersionDexFile(opcodes, bytes);
         } catch (RuntimeException e) {
             throw new MalformedCodeException("bad DEX file: " + Messages.oneLine(e), e);
         }
     }
 
+    /** dexlib2's file with its version check off: the header was checked by {@link #checkHeader}. */
+    private static final class UncheckedVersionDexFile extends DexBackedDexFile {
+        UncheckedVersionDexFile(Opcodes opcodes, byte[] bytes) {
+            super(opcodes, bytes, 0, false);
+        }
+    }
+
     /** Decodes every class of one DEX file; failures of single classes go to {@code diagnostics}. */
     public List<ClassDef> read(CodeFile file, Diagnostics diagnostics) throws MalformedCodeException {
-        Opened opened = openClasses(file);
-        return opened.read(0, opened.classCount(), diagnostics);
+        List<ClassDef> out = new ArrayList<>();
+        for (Opened opened : openClasses(file)) {
+            out.addAll(opened.read(0, opened.classCount(), diagnostics));
+        }
+        return out;
     }
 
     /**
-     * Opens a DEX file for decoding in slices of its class table ({@link Opened#read}), so the
-     * classes of one big file can be decoded on several threads. The slices share one reference
-     * cache.
+     * Opens a DEX file (each section of a DEX 041 container) for decoding in slices of its class
+     * table ({@link Opened#read}), so the classes of one big file can be decoded on several
+     * threads. The slices of one section share one reference cache.
      *
-     * @throws MalformedCodeException when the header or the class table cannot be read
+     * @throws MalformedCodeException when a header or a class table cannot be read
      */
-    public Opened openClasses(CodeFile file) throws MalformedCodeException {
-        DexBackedDexFile dex = open(file.bytes());
-        DexBackedDexFile.IndexedSection<DexBackedClassDef> classes;
-        int count;
-        try {
-            classes = dex.getClassSection();
-            count = classes.size();
-        } catch (RuntimeException e) {
-            throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
+    public List<Opened> openClasses(CodeFile file) throws MalformedCodeException {
+        List<Opened> out = new ArrayList<>();
+        for (DexBackedDexFile dex : sections(file.bytes())) {
+            List<DexBackedClassDef> classes;
+            int count;
+            try {
+                classes = dex.getClassSection();
+                count = classes.size();
+            } catch (RuntimeException e) {
+                throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
+            }
+            out.add(new Opened(file.name(), classes, count, new DexRefs(dex)));
         }
-        return new Opened(file.name(), classes, count, new DexRefs(dex));
+        return out;
     }
 
-    /** One opened DEX file: its class table and the reference cache its slices share. Thread-safe. */
+    /** One opened DEX section: its class table and the reference cache its slices share. Thread-safe. */
     public final class Opened {
         private final String fileName;
-        private final DexBackedDexFile.IndexedSection<DexBackedClassDef> classes;
+        private final List<DexBackedClassDef> classes;
         private final int classCount;
         private final DexRefs refs;
 
-        private Opened(String fileName, DexBackedDexFile.IndexedSection<DexBackedClassDef> classes, int classCount,
-                       DexRefs refs) {
+        private Opened(String fileName, List<DexBackedClassDef> classes, int classCount, DexRefs refs) {
             this.fileName = fileName;
             this.classes = classes;
             this.classCount = classCount;
@@ -173,15 +252,17 @@ public final class DexFrontEnd {
         /** Decodes classes {@code from} (inclusive) to {@code to} (exclusive) of the class table, in order. */
         public List<ClassDef> read(int from, int to, Diagnostics diagnostics) {
             List<ClassDef> out = new ArrayList<>(Math.max(0, to - from));
-            for (int index = from; index < to; index++) {
+            // By index, not through the set's iterator: creating a class definition reads its
+            // class_data header, and a bad offset there must cost that class only.
+            for (int i = from; i < to; i++) {
                 String type = "?";
                 try {
-                    DexBackedClassDef c = classes.get(index);
+                    DexBackedClassDef c = classes.get(i);
                     type = c.getType();
                     out.add(readClass(c, refs, fileName, diagnostics));
                 } catch (RuntimeException | StackOverflowError e) {
                     diagnostics.member(Stage.BYTECODE, fileName, safeJavaName(type), null,
-                            "class skipped: " + Messages.oneLine(e));
+                            (type.equals("?") ? "class definition " + i : "class") + " skipped: " + Messages.oneLine(e));
                 }
             }
             return out;
