@@ -48,14 +48,25 @@ public final class DataAccessPass implements Pass {
                        boolean accessor) {
     }
 
+    /**
+     * The references sorted by their text, each text made once: a comparator that concatenated
+     * owner, name and descriptor at every comparison was a fifth of an inventory run on a big app.
+     */
+    private static <T> List<T> byText(java.util.Collection<T> refs) {
+        java.util.TreeMap<String, T> sorted = new java.util.TreeMap<>();
+        for (T r : refs) {
+            sorted.put(r.toString(), r);
+        }
+        return new ArrayList<>(sorted.values());
+    }
+
     @Override
     public void run(AnalysisContext context) {
         SourceCatalog catalog = context.catalogs().sources();
         CodeIndex index = context.codeIndex();
         List<Hit> hits = new ArrayList<>();
         // Calls, in a stable order.
-        List<MethodRef> called = new ArrayList<>(index.calledMethods());
-        called.sort(Comparator.comparing(MethodRef::toString));
+        List<MethodRef> called = byText(index.calledMethods());
         for (MethodRef ref : called) {
             List<Source> sources = context.resolver().resolve(ref, (t, sig) -> {
                 List<Source> s = catalog.sourcesFor(t, sig);
@@ -75,8 +86,7 @@ public final class DataAccessPass implements Pass {
             }
         }
         // Source fields.
-        List<FieldRef> fields = new ArrayList<>(index.readFields());
-        fields.sort(Comparator.comparing(FieldRef::toString));
+        List<FieldRef> fields = byText(index.readFields());
         for (FieldRef ref : fields) {
             Source s = context.resolver().resolveField(ref, (t, key) -> {
                 int colon = key.indexOf(':');

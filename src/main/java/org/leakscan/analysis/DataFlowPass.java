@@ -55,6 +55,7 @@ public final class DataFlowPass implements Pass {
     public void run(AnalysisContext context) {
         TaintEngine engine = new TaintEngine(context.program(), context.hierarchy(), context.catalogs(),
                 context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT.withTime(timeLimit));
+        engine.useCataloguesForBundledLibraries(type -> context.ownership().libraryOf(type) != null);
         engine.run();
         // The engine may reach one pair through several labels or contexts: gather all it knew of
         // the destination before parsing, so a vaguer text is explained by a precise one.

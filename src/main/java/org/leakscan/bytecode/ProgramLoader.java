@@ -17,7 +17,8 @@ import org.leakscan.program.Program;
 
 /**
  * Decodes all code of an {@link AppPackage} into one {@link Program}: DEX files through
- * {@link DexFrontEnd}, class files through {@link JvmFrontEnd}, in parallel on the given executor.
+ * {@link DexFrontEnd}, class files through {@link JvmFrontEnd}, in parallel on the given executor
+ * (slices of each DEX file's class table, batches of class files).
  * A code unit that cannot be decoded is recorded in {@link Diagnostics}; the others still load.
  * Load order is kept (DEX files in Android's order, then class files), so the first definition of
  * a duplicated class wins as it would on a device.
@@ -26,6 +27,8 @@ public final class ProgramLoader {
 
     /** Class files are decoded in batches of this many per task: one task per file costs more than it saves. */
     private static final int CLASS_BATCH = 256;
+    /** DEX classes are decoded in slices of this many per task, for the same reason. */
+    private static final int DEX_CLASS_SLICE = 512;
 
     private final ExecutorService executor;
 
@@ -38,7 +41,25 @@ public final class ProgramLoader {
         List<Future<List<ClassDef>>> parts = new ArrayList<>();
         DexFrontEnd dex = new DexFrontEnd(pool);
         for (CodeFile f : app.dexFiles()) {
-            parts.add(executor.submit(guard(f.name(), diagnostics, () -> dex.read(f, diagnostics))));
+            List<DexFrontEnd.Opened> sections;
+            try {
+                sections = dex.openClasses(f);
+            } catch (MalformedCodeException e) {
+                diagnostics.unit(Stage.BYTECODE, f.name(), e.getMessage());
+                continue;
+            } catch (RuntimeException | StackOverflowError e) {
+                diagnostics.unit(Stage.BYTECODE, f.name(), "cannot decode (" + e + ")");
+                continue;
+            }
+            // Slices of one file's class table, so a single big DEX file keeps every core busy.
+            for (DexFrontEnd.Opened opened : sections) {
+                int count = opened.classCount();
+                for (int start = 0; start < count; start += DEX_CLASS_SLICE) {
+                    int from = start;
+                    int to = Math.min(count, start + DEX_CLASS_SLICE);
+                    parts.add(executor.submit(guard(f.name(), diagnostics, () -> opened.read(from, to, diagnostics))));
+                }
+            }
         }
         JvmFrontEnd jvm = new JvmFrontEnd(pool);
         List<CodeFile> classFiles = app.classFiles();

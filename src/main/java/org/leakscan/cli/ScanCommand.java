@@ -19,6 +19,8 @@ import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.catalog.CatalogException;
 import org.leakscan.catalog.Catalogs;
 import org.leakscan.diagnostics.AnalysisError;
+import org.leakscan.input.AppFolders;
+import org.leakscan.input.InputException;
 import org.leakscan.input.PackageReader;
 import org.leakscan.input.ZipLimits;
 import org.leakscan.report.ErrorEntry;
@@ -53,6 +55,10 @@ import picocli.CommandLine.Parameters;
             "Inputs: APK (multidex too), AAR, JAR, a raw .dex or .class file, or a folder of .class/.dex",
             "files, XAPK, APKS, AAB. Several inputs give one report with one entry per app; the APKs after",
             "--split are one app (a base APK and its splits). Nothing is sent anywhere: leakscan works offline.",
+            "",
+            "Batch mode (a folder holding apps, or --batch): apps are analysed several at once, each gets",
+            "its own report in --output DIR (DIR/<app>.<ext>) and a line in DIR/summary.jsonl; without",
+            "--output only the summary lines are printed.",
             ""},
         footer = {
             "",
@@ -64,6 +70,7 @@ import picocli.CommandLine.Parameters;
             "                                                 a base APK and its splits as one app",
             "  leakscan scan a.apk b.aar -f json -f text -o reports/",
             "                                                 both formats into reports/report.{json,txt}",
+            "  leakscan scan apps/ -f json -o out/            batch: out/<app>.json per app, out/summary.jsonl",
             "  leakscan scan app.apk -f sarif -o app.sarif --policy policy.json --baseline last.json",
             "                                                 SARIF of new findings; exit 1 on a policy violation"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -79,7 +86,7 @@ public final class ScanCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "INPUT",
-            description = "APK, XAPK, APKS, AAB, AAR, JAR, DEX or class files, or folders of class/dex files.")
+            description = "APK, XAPK, APKS, AAB, AAR, JAR, DEX or class files, folders of class/dex files (one app), or folders holding apps (batch).")
     List<Path> inputs = new ArrayList<>();
 
     /** One {@code --split} group: APK files that form one app. */
@@ -96,7 +103,7 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Report format: text, json, html (one self-contained page) or sarif (SARIF 2.1.0). Repeat for several (then --output must be a folder). Default: text.")
     List<ReportFormat> formats = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
+    @Option(names = {"-o", "--output", "--output-dir"}, paramLabel = "FILE|DIR",
             description = "Write the report here instead of standard output. A folder (existing, or needed for several formats) gets report.<ext> per format.")
     Path output;
 
@@ -110,6 +117,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--no-flows", description = "Inventory only: skip the data-flow analysis (faster).")
     boolean noFlows;
+
+    @Option(names = "--batch",
+            description = "One report per app (in --output DIR) plus a JSON Lines summary, apps analysed in parallel. On by itself when an input is a folder holding apps.")
+    boolean batch;
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Judge the findings against this policy (leakscan-policy/1 JSON); a violation exits with 1 after every report is written.")
@@ -158,15 +169,22 @@ public final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<ReportFormat> chosen = formats.isEmpty() ? List.of(ReportFormat.TEXT)
                 : List.copyOf(new LinkedHashSet<>(formats));
-        if (chosen.size() > 1 && output == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "several formats need --output DIR (one file per format)");
-        }
         if (inputs.isEmpty() && splits.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'INPUT'");
         }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        List<Path> batchApps;
+        try {
+            batchApps = batchInputs();
+        } catch (InputException e) {
+            err.println("leakscan: " + e.getMessage());
+            return ExitCode.INPUT_ERROR.code();
+        }
+        if (batchApps == null && chosen.size() > 1 && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "several formats need --output DIR (one file per format)");
         }
         Severity threshold = null;
         if (failOn != null) {
@@ -211,6 +229,11 @@ public final class ScanCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(flowTimeLimitSeconds * 1000)));
         InputRunner runner = new InputRunner(threads, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
                 pool -> new AppAnalyzer(catalogs, pool, reader, options));
+        if (batchApps != null) {
+            Severity gate = threshold;
+            return runBatch(catalogs, batchApps, chosen, err, reader, options,
+                    report -> Review.of(ReportJson.toTree(report), policy, baseline, gate));
+        }
 
         long start = System.nanoTime();
         List<AppFindings> apps = new ArrayList<>();
@@ -278,6 +301,61 @@ public final class ScanCommand implements Callable<Integer> {
         return (errors.isEmpty() ? ExitCode.OK : ExitCode.INPUT_ERROR).code();
     }
 
+    /**
+     * The apps of a batch, or null for a single report: batch mode is on with {@code --batch} or
+     * when an input is a folder holding apps (see {@link AppFolders}); such folders give their app
+     * files, other inputs stay as they are.
+     */
+    private List<Path> batchInputs() throws InputException {
+        boolean folderOfApps = false;
+        for (Path p : inputs) {
+            folderOfApps |= AppFolders.holdsApps(p);
+        }
+        if (!batch && !folderOfApps) {
+            return null;
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (AppFolders.holdsApps(p)) {
+                out.addAll(AppFolders.apps(p));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private int runBatch(Catalogs catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err,
+                         PackageReader reader, AnalysisOptions options,
+                         java.util.function.Function<Report, Review> reviewer) throws IOException {
+        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "batch mode writes one report per app: --output must be a folder, and " + output + " is a file");
+        }
+        long start = System.nanoTime();
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "leakscan-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        int exit;
+        BatchProgress progress = new BatchProgress(err, apps.size(), System.console() != null, quiet);
+        try {
+            AppAnalyzer analyzer = new AppAnalyzer(catalogs, executor, reader, options);
+            exit = new BatchScan(analyzer, apps, chosen, output, threads, verbose, reviewer)
+                    .run(spec.commandLine().getOut(), progress);
+        } finally {
+            executor.shutdownNow();
+        }
+        if (!quiet) {
+            err.printf("leakscan: batch of %d app%s, %.2f s%s%n", apps.size(), apps.size() == 1 ? "" : "s",
+                    (System.nanoTime() - start) / 1e9, output == null ? "" : "; reports and " + BatchScan.SUMMARY
+                            + " in " + output);
+        }
+        err.flush();
+        return exit;
+    }
+
     private void write(Report report, List<ReportFormat> chosen, Review review) throws IOException {
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
@@ -301,7 +379,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** Writes beside the target and moves it into place, so a failed run never leaves half a report. */
-    private static void writeFile(Report report, ReportFormat format, Review review, Path target) throws IOException {
+    static void writeFile(Report report, ReportFormat format, Review review, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         // Not Files.createTempFile: its file is private (0600), and a report is for reading.
         // CREATE_NEW gets the umask's usual permissions and still refuses to follow a planted name.

@@ -109,7 +109,7 @@ public final class EntryPoints {
         }
         for (ClassDef c : engine.program.classes()) {
             MethodDef clinit = c.method("<clinit>", "()V");
-            if (clinit != null && clinit.body() != null) {
+            if (clinit != null && clinit.body() != null && !engine.initialisedLazily(c.type())) {
                 engine.callFromFramework(clinit, new Value[0]);
             }
         }

@@ -157,6 +157,12 @@ final class LibraryCalls {
         return new TaintEngine.CallResult(result, Value.EMPTY, updated);
     }
 
+    /** True when a catalogue says anything about the method: source, sink, data movement, or nothing moves. */
+    boolean describes(MethodRef ref) {
+        Resolved r = resolve(ref);
+        return r.sources() != null && !r.sources().isEmpty() || r.uriReader() != null || r.sink() != null || r.model() != null || r.neutral();
+    }
+
     /** What the catalogues say about one library method reference, looked up once per reference. */
     private record Resolved(List<Source> sources, UriReader uriReader, Sink sink, MethodModel model, boolean neutral) {
     }

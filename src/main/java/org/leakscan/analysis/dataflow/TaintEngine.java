@@ -76,6 +76,9 @@ public final class TaintEngine {
     private static final MethodDef LIBRARY = new MethodDef(new MethodRef("L;", "library", "()V"), 0, List.of(),
             List.of(), null, null);
     private long runs;
+    private final Set<String> initialised = new java.util.HashSet<>();
+    /** Classes of third-party libraries bundled in the app (not the app's own code). */
+    private java.util.function.Predicate<String> bundledLibraryClass = type -> false;
     private boolean stopped;
     private MethodDef current;
 
@@ -96,6 +99,39 @@ public final class TaintEngine {
         this.android = new AndroidSemantics(this, androidFacts);
         this.http = new HttpLibraries(this, android);
         this.entries = new EntryPoints(this, androidFacts);
+    }
+
+    /**
+     * Says which classes belong to libraries bundled in the app. A call into such a class that the
+     * catalogues describe (OkHttp, Gson, org.json...) is then taken from the catalogue, as if the
+     * library were not bundled, instead of interpreting the library's own code: the catalogue says
+     * what the call does with the data, while the code (connection pools, reflection-driven
+     * serialisers) costs most of the fixpoint's time on big apps and joins unrelated objects.
+     */
+    public void useCataloguesForBundledLibraries(java.util.function.Predicate<String> isLibraryClass) {
+        this.bundledLibraryClass = isLibraryClass;
+    }
+
+    /** True for classes whose static initialiser runs only once the analysis reaches the class. */
+    boolean initialisedLazily(String type) {
+        return bundledLibraryClass.test(type);
+    }
+
+    /**
+     * Runs a bundled library class's static initialiser the first time analysed code reaches the
+     * class (one of its methods runs, or one of its static fields is read). The app's own
+     * initialisers are entry points ({@link EntryPoints}); seeding every library's too made the
+     * whole of a big app's libraries reachable whatever the app calls.
+     */
+    private void initialise(String type) {
+        if (!initialisedLazily(type) || !initialised.add(type)) {
+            return;
+        }
+        ClassDef c = program.classDef(type);
+        MethodDef clinit = c == null ? null : c.method("<clinit>", "()V");
+        if (clinit != null && clinit.body() != null) {
+            callFromFramework(clinit, new Value[0]);
+        }
     }
 
     /** Runs to the fixpoint; returns false when a limit stopped it early. */
@@ -126,6 +162,7 @@ public final class TaintEngine {
     }
 
     private void analyse(MethodDef m) {
+        initialise(ownerOf(m).type());
         MethodState st = state(m);
         st.runs++;
         runs++;
@@ -391,6 +428,7 @@ public final class TaintEngine {
     }
 
     Value readStatic(MethodState st, int index, FieldRef field) {
+        initialise(field.owner());
         String key = staticKey(field);
         Value v = heap.readStatic(key, st.reader);
         Object constant = staticConstant(field);
@@ -624,7 +662,7 @@ public final class TaintEngine {
         MethodRef ref = call.method();
         switch (call.invokeKind()) {
             case STATIC, DIRECT, SUPER -> {
-                MethodDef m = lookup(ref.owner(), ref.signature(), call.invokeKind() == Insn.InvokeKind.DIRECT);
+                MethodDef m = appCode(ref, lookup(ref.owner(), ref.signature(), call.invokeKind() == Insn.InvokeKind.DIRECT));
                 if (m != null) {
                     targets.add(m);
                     return false;
@@ -638,7 +676,7 @@ public final class TaintEngine {
                 boolean library = false;
                 BitSet objs = args.length > 0 ? args[0].objects() : new BitSet();
                 if (objs.isEmpty()) {
-                    MethodDef m = lookup(ref.owner(), ref.signature(), false);
+                    MethodDef m = appCode(ref, lookup(ref.owner(), ref.signature(), false));
                     if (m != null) {
                         targets.add(m);
                         return false;
@@ -647,7 +685,7 @@ public final class TaintEngine {
                 }
                 for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
                     String type = objects.get(o).type();
-                    MethodDef m = type.startsWith("[") ? null : lookup(type, ref.signature(), false);
+                    MethodDef m = type.startsWith("[") ? null : appCode(ref, lookup(type, ref.signature(), false));
                     if (m != null) {
                         if (!targets.contains(m)) {
                             targets.add(m);
@@ -659,6 +697,14 @@ public final class TaintEngine {
                 return library;
             }
         }
+    }
+
+    /** {@code m}, or null when it is bundled library code whose call the catalogues describe. */
+    private MethodDef appCode(MethodRef called, MethodDef m) {
+        if (m == null || !bundledLibraryClass.test(ownerOf(m).type())) {
+            return m;
+        }
+        return library.describes(called) ? null : m;
     }
 
     /**

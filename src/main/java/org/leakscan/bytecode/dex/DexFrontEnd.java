@@ -202,35 +202,70 @@ public final class DexFrontEnd {
     /** Decodes every class of one DEX file; failures of single classes go to {@code diagnostics}. */
     public List<ClassDef> read(CodeFile file, Diagnostics diagnostics) throws MalformedCodeException {
         List<ClassDef> out = new ArrayList<>();
-        for (DexBackedDexFile dex : sections(file.bytes())) {
-            read(dex, file, diagnostics, out);
+        for (Opened opened : openClasses(file)) {
+            out.addAll(opened.read(0, opened.classCount(), diagnostics));
         }
         return out;
     }
 
-    private void read(DexBackedDexFile dex, CodeFile file, Diagnostics diagnostics, List<ClassDef> out)
-            throws MalformedCodeException {
-        List<DexBackedClassDef> classes;
-        int count;
-        try {
-            classes = dex.getClassSection();
-            count = classes.size();
-        } catch (RuntimeException e) {
-            throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
-        }
-        DexRefs refs = new DexRefs(dex);
-        // By index, not through the set's iterator: creating a class definition reads its
-        // class_data header, and a bad offset there must cost that class only.
-        for (int i = 0; i < count; i++) {
-            String type = "?";
+    /**
+     * Opens a DEX file (each section of a DEX 041 container) for decoding in slices of its class
+     * table ({@link Opened#read}), so the classes of one big file can be decoded on several
+     * threads. The slices of one section share one reference cache.
+     *
+     * @throws MalformedCodeException when a header or a class table cannot be read
+     */
+    public List<Opened> openClasses(CodeFile file) throws MalformedCodeException {
+        List<Opened> out = new ArrayList<>();
+        for (DexBackedDexFile dex : sections(file.bytes())) {
+            List<DexBackedClassDef> classes;
+            int count;
             try {
-                DexBackedClassDef c = classes.get(i);
-                type = c.getType();
-                out.add(readClass(c, refs, file.name(), diagnostics));
-            } catch (RuntimeException | StackOverflowError e) {
-                diagnostics.member(Stage.BYTECODE, file.name(), safeJavaName(type), null,
-                        (type.equals("?") ? "class definition " + i : "class") + " skipped: " + Messages.oneLine(e));
+                classes = dex.getClassSection();
+                count = classes.size();
+            } catch (RuntimeException e) {
+                throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
             }
+            out.add(new Opened(file.name(), classes, count, new DexRefs(dex)));
+        }
+        return out;
+    }
+
+    /** One opened DEX section: its class table and the reference cache its slices share. Thread-safe. */
+    public final class Opened {
+        private final String fileName;
+        private final List<DexBackedClassDef> classes;
+        private final int classCount;
+        private final DexRefs refs;
+
+        private Opened(String fileName, List<DexBackedClassDef> classes, int classCount, DexRefs refs) {
+            this.fileName = fileName;
+            this.classes = classes;
+            this.classCount = classCount;
+            this.refs = refs;
+        }
+
+        public int classCount() {
+            return classCount;
+        }
+
+        /** Decodes classes {@code from} (inclusive) to {@code to} (exclusive) of the class table, in order. */
+        public List<ClassDef> read(int from, int to, Diagnostics diagnostics) {
+            List<ClassDef> out = new ArrayList<>(Math.max(0, to - from));
+            // By index, not through the set's iterator: creating a class definition reads its
+            // class_data header, and a bad offset there must cost that class only.
+            for (int i = from; i < to; i++) {
+                String type = "?";
+                try {
+                    DexBackedClassDef c = classes.get(i);
+                    type = c.getType();
+                    out.add(readClass(c, refs, fileName, diagnostics));
+                } catch (RuntimeException | StackOverflowError e) {
+                    diagnostics.member(Stage.BYTECODE, fileName, safeJavaName(type), null,
+                            (type.equals("?") ? "class definition " + i : "class") + " skipped: " + Messages.oneLine(e));
+                }
+            }
+            return out;
         }
     }
 
