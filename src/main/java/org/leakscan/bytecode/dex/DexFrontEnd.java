@@ -681,7 +681,15 @@ public final class DexFrontEnd {
             MethodRef callee = refs.method(i);
             int[] raw = registers(i);
             boolean hasReceiver = kind != InvokeKind.STATIC;
-            int[] args = collapseWide(raw, callee.parameterTypes(), hasReceiver);
+            List<String> params = callee.parameterTypes();
+            if (kind == InvokeKind.POLYMORPHIC
+                    && i instanceof org.jf.dexlib2.iface.instruction.DualReferenceInstruction dual
+                    && dual.getReference2() instanceof org.jf.dexlib2.iface.reference.MethodProtoReference proto) {
+                // MethodHandle.invoke(Object...) is signature-polymorphic: the registers follow the
+                // call site's own prototype, not the declared varargs array.
+                params = proto.getParameterTypes().stream().map(CharSequence::toString).toList();
+            }
+            int[] args = collapseWide(raw, params, hasReceiver);
             int result = resultOf(k);
             out.add(new Insn.Invoke(kind, callee, args, result));
             return result >= 0 ? k + 1 : k;
