@@ -1,6 +1,5 @@
 package org.leakscan.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.leakscan.android.TextXmlParser;
@@ -135,17 +132,7 @@ public final class FixtureApps {
     }
 
     private static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                ZipEntry z = new ZipEntry(e.getKey());
-                z.setTimeLocal(FixtureCompiler.FIXED_TIME);
-                zip.putNextEntry(z);
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return Bundles.zip(entries);
     }
 
     /** {@code <string name="x">value</string>} entries, in file order. */
