@@ -39,10 +39,6 @@ public final class DataFlowPass implements Pass {
         this.timeLimit = timeLimit;
     }
 
-    public DataFlowPass() {
-        this(AnalysisOptions.DEFAULT_FLOW_TIME_LIMIT);
-    }
-
     /** At most this many places are listed per kind of blind spot. */
     private static final int MAX_LISTED = 20;
 

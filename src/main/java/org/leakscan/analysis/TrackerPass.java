@@ -1,7 +1,6 @@
 package org.leakscan.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +11,9 @@ import org.leakscan.analysis.findings.TrackerFinding;
 import org.leakscan.android.AndroidManifest;
 import org.leakscan.android.Component;
 import org.leakscan.android.MetaData;
+import org.leakscan.catalog.Tracker;
 import org.leakscan.catalog.TrackerCatalog;
 import org.leakscan.catalog.TrackerCategory;
-import org.leakscan.catalog.Tracker;
 import org.leakscan.program.ClassDef;
 import org.leakscan.program.Types;
 
@@ -70,12 +69,9 @@ public final class TrackerPass implements Pass {
                 found(found, t).hosts.add(e.host());
             }
         }
-        Map<String, List<Tracker>> byString = stringIndex(catalog);
-        if (!byString.isEmpty()) {
-            for (CodeIndex.StringSite s : context.codeIndex().strings()) {
-                for (Tracker t : byString.getOrDefault(s.value(), List.of())) {
-                    found(found, t).strings.add(s.value());
-                }
+        for (CodeIndex.StringSite s : context.codeIndex().strings()) {
+            for (Tracker t : catalog.trackersWithString(s.value())) {
+                found(found, t).strings.add(s.value());
             }
         }
         List<TrackerFinding> out = new ArrayList<>();
@@ -106,10 +102,8 @@ public final class TrackerPass implements Pass {
 
     private static void manifestKeys(TrackerCatalog catalog, List<MetaData> metaData, Map<String, Found> found) {
         for (MetaData m : metaData) {
-            for (Tracker t : catalog.trackers()) {
-                if (m.name() != null && t.manifestKeys().contains(m.name())) {
-                    found(found, t).manifest.add(m.name());
-                }
+            for (Tracker t : catalog.trackersWithManifestKey(m.name())) {
+                found(found, t).manifest.add(m.name());
             }
         }
     }
@@ -123,16 +117,6 @@ public final class TrackerPass implements Pass {
             }
         }
         return best.endsWith(".") ? best.substring(0, best.length() - 1) : best;
-    }
-
-    private static Map<String, List<Tracker>> stringIndex(TrackerCatalog catalog) {
-        Map<String, List<Tracker>> out = new HashMap<>();
-        for (Tracker t : catalog.trackers()) {
-            for (String s : t.strings()) {
-                out.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
-            }
-        }
-        return out;
     }
 
     private static Found found(Map<String, Found> found, Tracker t) {

@@ -49,6 +49,8 @@ public final class TrackerCatalog {
     private final Map<String, Tracker> byId;
     private final Map<String, Tracker> byHost;
     private final PackagePrefixTrie<Tracker> byPackage;
+    private final Map<String, List<Tracker>> byString;
+    private final Map<String, List<Tracker>> byManifestKey;
 
     private TrackerCatalog(List<Tracker> trackers, Map<String, Tracker> byHost, PackagePrefixTrie<Tracker> byPackage) {
         this.trackers = List.copyOf(trackers);
@@ -57,6 +59,21 @@ public final class TrackerCatalog {
         this.byId = Map.copyOf(ids);
         this.byHost = Map.copyOf(byHost);
         this.byPackage = byPackage;
+        this.byString = index(trackers, Tracker::strings);
+        this.byManifestKey = index(trackers, Tracker::manifestKeys);
+    }
+
+    /** Value → the trackers that list it, in file order. */
+    private static Map<String, List<Tracker>> index(List<Tracker> trackers,
+                                                    java.util.function.Function<Tracker, List<String>> values) {
+        Map<String, List<Tracker>> out = new HashMap<>();
+        for (Tracker t : trackers) {
+            for (String v : values.apply(t)) {
+                out.computeIfAbsent(v, k -> new ArrayList<>()).add(t);
+            }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return Map.copyOf(out);
     }
 
     /**
@@ -243,6 +260,16 @@ public final class TrackerCatalog {
             from = dot < 0 ? -1 : dot + 1;
         }
         return null;
+    }
+
+    /** The trackers that list {@code value} among their distinctive strings; empty when none does. */
+    public List<Tracker> trackersWithString(String value) {
+        return byString.getOrDefault(value, List.of());
+    }
+
+    /** The trackers that list {@code name} among their manifest keys; empty when none does. */
+    public List<Tracker> trackersWithManifestKey(String name) {
+        return name == null ? List.of() : byManifestKey.getOrDefault(name, List.of());
     }
 
     /** Number of entries. */

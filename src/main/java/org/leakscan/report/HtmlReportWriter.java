@@ -608,7 +608,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 if (p.usedBy().isEmpty()) {
                     h.element("span", "no call found", "class", "muted");
                 }
-                folded(p.usedBy().stream().map(TextReportWriter::shortApi).distinct().toList(), PLACES_SHOWN);
+                folded(p.usedBy().stream().map(ApiNames::shortApi).distinct().toList(), PLACES_SHOWN);
                 h.close("td").close("tr").newline();
             }
             tableEnd();
@@ -687,7 +687,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 between.remove(between.size() - 1);
             }
             h.open("ol", "class", "path");
-            h.open("li", "class", "src").text("reads ").element("code", TextReportWriter.shortApi(flow.source().api()))
+            h.open("li", "class", "src").text("reads ").element("code", ApiNames.shortApi(flow.source().api()))
                     .text(" in ").element("code", shortMethod(sourceMethod)).close("li");
             int shown = between.size() <= PATH_SHOWN + 1 ? between.size() : PATH_SHOWN;
             for (int i = 0; i < shown; i++) {
@@ -701,7 +701,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 }
                 h.close("ol").close("details").close("li");
             }
-            h.open("li", "class", "snk").text("calls ").element("code", TextReportWriter.shortApi(flow.sink().api()))
+            h.open("li", "class", "snk").text("calls ").element("code", ApiNames.shortApi(flow.sink().api()))
                     .text(" in ").element("code", shortMethod(sinkMethod)).close("li");
             h.close("ol");
         }
@@ -736,7 +736,7 @@ public final class HtmlReportWriter implements ReportWriter {
             tableStart(null, "Data type", "Category", "API", "Permission", "Call sites", "Read by");
             for (DataAccess d : f.dataAccess()) {
                 h.open("tr").open("td").element("code", d.dataType()).close("td").element("td", d.category())
-                        .open("td").element("code", TextReportWriter.shortApi(d.api()), "title", d.api()).close("td")
+                        .open("td").element("code", ApiNames.shortApi(d.api()), "title", d.api()).close("td")
                         .open("td").element("code", d.permission()).close("td").open("td");
                 List<String> sites = new ArrayList<>();
                 for (CodeLocation c : d.callSites()) {

@@ -107,7 +107,7 @@ public final class TextReportWriter implements ReportWriter {
             out.println("     none found");
         }
         for (DataAccess d : f.dataAccess()) {
-            out.printf("     %-28s %s%n", d.dataType(), shortApi(d.api()));
+            out.printf("     %-28s %s%n", d.dataType(), ApiNames.shortApi(d.api()));
             List<String> sites = new ArrayList<>();
             for (CodeLocation c : d.callSites()) {
                 sites.add(c.className() + "." + c.method().substring(0, c.method().indexOf('(')));
@@ -216,13 +216,13 @@ public final class TextReportWriter implements ReportWriter {
                 break;
             }
             Flow.Sink sink = flow.sink();
-            out.printf("     %-28s -> %-9s %s in %s%n", flow.dataType(), sink.kind(), shortApi(sink.api()),
+            out.printf("     %-28s -> %-9s %s in %s%n", flow.dataType(), sink.kind(), ApiNames.shortApi(sink.api()),
                     method(sink.className(), sink.method()));
             List<String> to = new ArrayList<>();
             for (Flow.Destination d : flow.destinations()) {
                 to.add(destination(d));
             }
-            out.printf("       from %s in %s, %d method%s%s%s%n", shortApi(flow.source().api()),
+            out.printf("       from %s in %s, %d method%s%s%s%n", ApiNames.shortApi(flow.source().api()),
                     method(flow.source().className(), flow.source().method()), flow.path().size(),
                     plural(flow.path().size()), flow.library() == null ? "" : ", sent by " + flow.library(),
                     to.isEmpty() ? "" : ", to " + String.join(" ", to));
@@ -273,11 +273,6 @@ public final class TextReportWriter implements ReportWriter {
             return l.resource() != null ? l.file() + " " + l.resource() : l.file();
         }
         return l.method() == null ? l.className() : l.className() + "." + l.method().substring(0, l.method().indexOf('('));
-    }
-
-    /** @see ApiNames#shortApi */
-    static String shortApi(String api) {
-        return ApiNames.shortApi(api);
     }
 
     private static String plural(int n) {

@@ -54,9 +54,9 @@ public final class IssueFinder {
             String name = names.getOrDefault(dataType, "");
             StringBuilder m = new StringBuilder();
             m.append(name.isEmpty() ? dataType : name + " (" + dataType + ")")
-                    .append(", read through ").append(shortApi(string(source, "api")))
+                    .append(", read through ").append(ApiNames.shortApi(string(source, "api")))
                     .append(" in ").append(method(source))
-                    .append(", can reach the ").append(kind).append(" sink ").append(shortApi(string(sink, "api")))
+                    .append(", can reach the ").append(kind).append(" sink ").append(ApiNames.shortApi(string(sink, "api")))
                     .append(" in ").append(method(sink));
             String library = string(flow, "library");
             if (!library.isEmpty()) {
@@ -90,7 +90,7 @@ public final class IssueFinder {
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS101.id() + "|" + key + "|" + name, p));
             }
             if (!declared) {
-                out.add(new Issue(Rule.LS102, key, "Code calls " + usedBy.stream().map(IssueFinder::shortApi).toList()
+                out.add(new Issue(Rule.LS102, key, "Code calls " + usedBy.stream().map(ApiNames::shortApi).toList()
                         + ", which need" + (usedBy.size() == 1 ? "s " : " ") + name + ", but the manifest does not ask for it.",
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS102.id() + "|" + key + "|" + name, p));
             }
@@ -251,8 +251,4 @@ public final class IssueFinder {
         return string(site, "class") + "." + (paren < 0 ? m : m.substring(0, paren)) + "()";
     }
 
-    /** @see ApiNames#shortApi */
-    static String shortApi(String api) {
-        return ApiNames.shortApi(api);
-    }
 }
