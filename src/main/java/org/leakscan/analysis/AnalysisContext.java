@@ -144,7 +144,7 @@ public final class AnalysisContext {
                 A acc = newAccumulator.get();
                 for (ClassDef c : slice) {
                     for (MethodDef m : c.methods()) {
-                        if (m.body() == null) {
+                        if (!m.hasCode()) {
                             continue;
                         }
                         try {
@@ -255,9 +255,8 @@ public final class AnalysisContext {
         for (ClassDef c : program.classes()) {
             for (MethodDef m : c.methods()) {
                 methods++;
-                if (m.body() != null) {
-                    insns += m.body().insns().size();
-                }
+                // Counted from the bytecode, so the figure does not depend on which bodies were decoded.
+                insns += m.refs().instructionCount();
             }
         }
         return new AppFindings(

@@ -38,12 +38,21 @@ public final class AppAnalyzer {
         }
     }
 
-    private final Catalogs catalogs;
+    private final java.util.function.Supplier<Catalogs> catalogs;
     private final ExecutorService executor;
     private final PackageReader reader;
     private final AnalysisOptions options;
 
     public AppAnalyzer(Catalogs catalogs, ExecutorService executor, PackageReader reader, AnalysisOptions options) {
+        this(() -> catalogs, executor, reader, options);
+    }
+
+    /**
+     * With catalogues asked for only once the input is read and its code loaded: they may still be
+     * loading meanwhile (see {@code ScanCommand}), which takes most of a second.
+     */
+    public AppAnalyzer(java.util.function.Supplier<Catalogs> catalogs, ExecutorService executor, PackageReader reader,
+                       AnalysisOptions options) {
         this.catalogs = catalogs;
         this.executor = executor;
         this.reader = reader;
@@ -85,7 +94,7 @@ public final class AppAnalyzer {
         ResourceTable resources = readResources(app, diagnostics);
         AndroidManifest manifest = readManifest(app, resources, diagnostics);
         Program program = new ProgramLoader(executor).load(app, diagnostics);
-        AnalysisContext context = new AnalysisContext(app, manifest, resources, program, catalogs, diagnostics,
+        AnalysisContext context = new AnalysisContext(app, manifest, resources, program, catalogs.get(), diagnostics,
                 executor);
         if (!options.flows()) {
             context.setFlows(List.of(), List.of(org.leakscan.analysis.findings.Unanalysed.notRun("--no-flows")));

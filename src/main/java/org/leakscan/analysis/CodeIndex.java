@@ -5,15 +5,23 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.leakscan.program.ClassDef;
+import org.leakscan.program.CodeRefs;
 import org.leakscan.program.FieldRef;
-import org.leakscan.program.Insn;
+import org.leakscan.program.MethodDef;
 import org.leakscan.program.MethodRef;
 
 /**
- * Where each method is called, each field is read and each string constant appears, built in one
- * walk over all code by {@link CodeIndexPass}. Later passes ask it instead of walking the code
- * again. Keys are references as written at the call site; matching them to catalogue entries
- * through the class hierarchy is {@link ApiResolver}'s job. Immutable once built.
+ * Which methods the code calls, which fields it reads and which string constants it loads (with
+ * where), built in one walk over every method's {@link CodeRefs} by {@link CodeIndexPass}. Later
+ * passes ask it instead of walking the code again. Keys are references as written at the call
+ * site; matching them to catalogue entries through the class hierarchy is {@link ApiResolver}'s job.
+ *
+ * <p>The sites of calls and field reads are looked up for a set of references at a time
+ * ({@link #sitesOf}), in one more walk: a pass wants the sites of the few hundred references that
+ * match its catalogue, and keeping a site list for each of the millions of call sites of a large
+ * app cost more than the rest of the inventory. Immutable once built.
  */
 public final class CodeIndex {
 
@@ -21,33 +29,28 @@ public final class CodeIndex {
     public record StringSite(String value, CodeSite site) {
     }
 
-    private final Map<MethodRef, List<CodeSite>> calls;
-    private final Map<FieldRef, List<CodeSite>> fieldReads;
+    private final List<ClassDef> classes;
+    private final Set<MethodRef> calls;
+    private final Set<FieldRef> fieldReads;
     private final List<StringSite> strings;
 
-    CodeIndex(Map<MethodRef, List<CodeSite>> calls, Map<FieldRef, List<CodeSite>> fieldReads, List<StringSite> strings) {
+    CodeIndex(List<ClassDef> classes, Set<MethodRef> calls, Set<FieldRef> fieldReads, List<StringSite> strings) {
+        this.classes = classes;
         this.calls = calls;
         this.fieldReads = fieldReads;
         this.strings = strings;
     }
 
-    public static final CodeIndex EMPTY = new CodeIndex(Map.of(), Map.of(), List.of());
+    public static final CodeIndex EMPTY = new CodeIndex(List.of(), Set.of(), Set.of(), List.of());
 
     /** Every distinct method reference called in the app. */
-    public java.util.Set<MethodRef> calledMethods() {
-        return calls.keySet();
+    public Set<MethodRef> calledMethods() {
+        return calls;
     }
 
-    public List<CodeSite> callsTo(MethodRef ref) {
-        return calls.getOrDefault(ref, List.of());
-    }
-
-    public java.util.Set<FieldRef> readFields() {
-        return fieldReads.keySet();
-    }
-
-    public List<CodeSite> readsOf(FieldRef ref) {
-        return fieldReads.getOrDefault(ref, List.of());
+    /** Every distinct field reference read in the app. */
+    public Set<FieldRef> readFields() {
+        return fieldReads;
     }
 
     /** String constants in code, in class, method and instruction order. */
@@ -55,34 +58,79 @@ public final class CodeIndex {
         return strings;
     }
 
-    /** Accumulates one method's sites; merged in class order so the index is deterministic. */
-    static final class Builder {
-        final Map<MethodRef, List<CodeSite>> calls = new HashMap<>();
-        final Map<FieldRef, List<CodeSite>> fieldReads = new HashMap<>();
-        final List<StringSite> strings = new ArrayList<>();
+    /**
+     * Where each of {@code refs} (method references called, field references read) occurs, in
+     * class, method and instruction order; absent when nowhere. One walk over all code, however
+     * many references are asked for: ask for all a pass needs at once.
+     */
+    public Map<Object, List<CodeSite>> sitesOf(Set<?> refs) {
+        Map<Object, List<CodeSite>> out = new HashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        for (ClassDef c : classes) {
+            for (MethodDef m : c.methods()) {
+                CodeRefs code = m.refs();
+                for (int i = 0; i < code.size(); i++) {
+                    Object ref = code.ref(i);
+                    // Strings are never asked for; skip them before hashing.
+                    if (!(ref instanceof String) && refs.contains(ref)) {
+                        out.computeIfAbsent(ref, k -> new ArrayList<>()).add(new CodeSite(c, m, code.offset(i)));
+                    }
+                }
+            }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
+    }
 
-        void add(CodeSite site, Insn insn) {
-            switch (insn.kind()) {
-                case INVOKE -> calls.computeIfAbsent(((Insn.Invoke) insn).method(), k -> new ArrayList<>()).add(site);
-                case FIELD_GET -> fieldReads.computeIfAbsent(((Insn.FieldGet) insn).field(), k -> new ArrayList<>())
-                        .add(site);
-                case CONST_STRING -> strings.add(new StringSite(((Insn.ConstString) insn).value(), site));
-                default -> {
+    /**
+     * Accumulates the references of the code. Slices of classes are walked in parallel, each with
+     * a builder of its own ({@link #slice}) that shares the two sets of distinct references (merging
+     * per-slice sets afterwards, one reference at a time on one thread, cost more than the walk)
+     * and keeps its strings, which are merged in class order so the index is deterministic.
+     */
+    static final class Builder {
+        private final Set<MethodRef> calls;
+        private final Set<FieldRef> fieldReads;
+        private final List<StringSite> strings = new ArrayList<>();
+
+        Builder() {
+            this(java.util.concurrent.ConcurrentHashMap.newKeySet(), java.util.concurrent.ConcurrentHashMap.newKeySet());
+        }
+
+        private Builder(Set<MethodRef> calls, Set<FieldRef> fieldReads) {
+            this.calls = calls;
+            this.fieldReads = fieldReads;
+        }
+
+        /** A builder for one slice: the same sets, its own strings. */
+        Builder slice() {
+            return new Builder(calls, fieldReads);
+        }
+
+        void add(ClassDef owner, MethodDef method) {
+            CodeRefs refs = method.refs();
+            for (int i = 0; i < refs.size(); i++) {
+                Object ref = refs.ref(i);
+                if (ref instanceof MethodRef call) {
+                    calls.add(call);
+                } else if (ref instanceof FieldRef field) {
+                    fieldReads.add(field);
+                } else {
+                    strings.add(new StringSite((String) ref, new CodeSite(owner, method, refs.offset(i))));
                 }
             }
         }
 
-        void addAll(Builder other) {
-            other.calls.forEach((k, v) -> calls.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-            other.fieldReads.forEach((k, v) -> fieldReads.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-            strings.addAll(other.strings);
+        /** Appends a slice's strings (its references are in the shared sets already). */
+        void addStrings(Builder slice) {
+            strings.addAll(slice.strings);
         }
 
-        CodeIndex build() {
-            calls.replaceAll((k, v) -> List.copyOf(v));
-            fieldReads.replaceAll((k, v) -> List.copyOf(v));
-            return new CodeIndex(Collections.unmodifiableMap(calls), Collections.unmodifiableMap(fieldReads),
-                    List.copyOf(strings));
+        CodeIndex build(List<ClassDef> classes) {
+            return new CodeIndex(List.copyOf(classes), Collections.unmodifiableSet(calls),
+                    Collections.unmodifiableSet(fieldReads), List.copyOf(strings));
         }
     }
 }

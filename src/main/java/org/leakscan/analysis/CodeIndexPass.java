@@ -1,9 +1,11 @@
 package org.leakscan.analysis;
 
 import java.util.List;
-import org.leakscan.program.Insn;
 
-/** Walks all code once and indexes calls, field reads and string constants for later passes. */
+/**
+ * Walks the references of all code once (no method is decoded into register form for it) and
+ * indexes calls, field reads and string constants for later passes.
+ */
 public final class CodeIndexPass implements Pass {
 
     public static final PassInfo INFO = PassInfo.of("code-index",
@@ -16,16 +18,11 @@ public final class CodeIndexPass implements Pass {
 
     @Override
     public void run(AnalysisContext context) {
-        List<CodeIndex.Builder> parts = context.forEachMethod(INFO.id(), CodeIndex.Builder::new, (acc, c, m) -> {
-            List<Insn> insns = m.body().insns();
-            for (int i = 0; i < insns.size(); i++) {
-                acc.add(new CodeSite(c, m, i), insns.get(i));
-            }
-        });
         CodeIndex.Builder all = new CodeIndex.Builder();
+        List<CodeIndex.Builder> parts = context.forEachMethod(INFO.id(), all::slice, (acc, c, m) -> acc.add(c, m));
         for (CodeIndex.Builder p : parts) {
-            all.addAll(p);
+            all.addStrings(p);
         }
-        context.setCodeIndex(all.build());
+        context.setCodeIndex(all.build(context.program().classes()));
     }
 }

@@ -2,6 +2,7 @@ package org.leakscan.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.leakscan.catalog.SourcePermissions;
 import org.leakscan.program.ClassDef;
 import org.leakscan.program.FieldRef;
 import org.leakscan.program.Insn;
+import org.leakscan.program.MethodBody;
 import org.leakscan.program.MethodDef;
 import org.leakscan.program.MethodRef;
 import org.leakscan.program.Types;
@@ -52,42 +54,67 @@ public final class DataAccessPass implements Pass {
     public void run(AnalysisContext context) {
         SourceCatalog catalog = context.catalogs().sources();
         CodeIndex index = context.codeIndex();
-        List<Hit> hits = new ArrayList<>();
-        // Calls in any order: group() sorts what it reports, and sorting every called method of
-        // a large app by its text cost a fifth of the inventory.
+        // Resolve each distinct reference first, then fetch the sites of the few that matter in one
+        // walk over the code. The catalogue rules out almost every reference by name before any
+        // hierarchy walk.
+        Map<MethodRef, List<Source>> sourceCalls = new HashMap<>();
+        Set<MethodRef> readerCalls = new HashSet<>();
         for (MethodRef ref : index.calledMethods()) {
-            List<Source> sources = context.resolver().resolve(ref, (t, sig) -> {
-                List<Source> s = catalog.sourcesFor(t, sig);
-                return s.isEmpty() ? null : s;
-            });
-            if (sources == null) {
-                continue;
+            if (catalog.mayBeSourceCall(ref)) {
+                List<Source> sources = context.resolver().resolve(ref, (t, sig) -> {
+                    List<Source> s = catalog.sourcesFor(t, sig);
+                    return s.isEmpty() ? null : s;
+                });
+                if (sources != null) {
+                    sourceCalls.put(ref, sources);
+                }
             }
-            for (CodeSite site : index.callsTo(ref)) {
-                Insn.Invoke call = (Insn.Invoke) site.insn();
-                for (Source s : sources) {
-                    if (s.argEquals() != null && !argumentMatches(site, call, s)) {
+            if (catalog.mayBeUriReader(ref) && context.resolver().resolve(ref,
+                    (t, sig) -> catalog.isUriReader(MethodRef.parse(t + "->" + sig)) ? Boolean.TRUE : null) != null) {
+                readerCalls.add(ref);
+            }
+        }
+        Map<FieldRef, Source> sourceFields = new HashMap<>();
+        Map<FieldRef, ContentUriSource> uriFields = new HashMap<>();
+        for (FieldRef ref : index.readFields()) {
+            if (catalog.mayBeSourceField(ref)) {
+                Source s = context.resolver().resolveField(ref, (t, key) -> {
+                    int colon = key.indexOf(':');
+                    return catalog.fieldSource(new FieldRef(t, key.substring(0, colon), key.substring(colon + 1)))
+                            .orElse(null);
+                });
+                if (s != null) {
+                    sourceFields.put(ref, s);
+                }
+            }
+            catalog.contentUriForField(ref).ifPresent(u -> uriFields.put(ref, u));
+        }
+        Set<Object> wanted = new HashSet<>(sourceCalls.keySet());
+        wanted.addAll(readerCalls);
+        wanted.addAll(sourceFields.keySet());
+        wanted.addAll(uriFields.keySet());
+        Map<Object, List<CodeSite>> sites = index.sitesOf(wanted);
+
+        // Hits in any order: group() sorts what it reports.
+        List<Hit> hits = new ArrayList<>();
+        for (Map.Entry<MethodRef, List<Source>> e : sourceCalls.entrySet()) {
+            for (CodeSite site : sites.getOrDefault(e.getKey(), List.of())) {
+                for (Source s : e.getValue()) {
+                    if (s.argEquals() != null && !argumentMatches(site, s)) {
                         continue;
                     }
                     hits.add(hit(context, s.dataType(), s.api(), permission(s.permissions()), site, s.accessor()));
                 }
             }
         }
-        // Source fields.
-        for (FieldRef ref : index.readFields()) {
-            Source s = context.resolver().resolveField(ref, (t, key) -> {
-                int colon = key.indexOf(':');
-                return catalog.fieldSource(new FieldRef(t, key.substring(0, colon), key.substring(colon + 1)))
-                        .orElse(null);
-            });
-            if (s != null) {
-                for (CodeSite site : index.readsOf(ref)) {
-                    hits.add(hit(context, s.dataType(), s.api(), permission(s.permissions()), site, s.accessor()));
-                }
+        for (Map.Entry<FieldRef, Source> e : sourceFields.entrySet()) {
+            Source s = e.getValue();
+            for (CodeSite site : sites.getOrDefault(e.getKey(), List.of())) {
+                hits.add(hit(context, s.dataType(), s.api(), permission(s.permissions()), site, s.accessor()));
             }
         }
         hits.addAll(callbackHits(context, catalog));
-        hits.addAll(contentUriHits(context, catalog, index));
+        hits.addAll(contentUriHits(context, catalog, index, readerCalls, uriFields, sites));
         context.setDataAccess(group(context, hits));
     }
 
@@ -97,13 +124,22 @@ public final class DataAccessPass implements Pass {
                 accessor);
     }
 
-    /** The argument's constant, when the instructions before the call show one. */
-    static boolean argumentMatches(CodeSite site, Insn.Invoke call, Source s) {
+    /**
+     * The argument's constant, when the instructions before the call show one. The one place the
+     * inventory needs a method in register form: it is decoded here, for the call sites of sources
+     * with an argument condition only.
+     */
+    static boolean argumentMatches(CodeSite site, Source s) {
+        MethodBody body = site.method().body();
+        int index = body == null ? -1 : body.indexAt(site.offset());
+        if (index < 0 || !(body.insns().get(index) instanceof Insn.Invoke call)) {
+            return false;
+        }
         int argIndex = s.argEquals().argument() - (call.isStatic() ? 1 : 0);
         if (argIndex < 0 || argIndex >= call.args().length) {
             return false;
         }
-        Object constant = LocalConstants.before(site.method().body().insns(), site.index(), call.args()[argIndex]);
+        Object constant = LocalConstants.before(body.insns(), index, call.args()[argIndex]);
         return s.argEquals().matches(constant);
     }
 
@@ -119,7 +155,7 @@ public final class DataAccessPass implements Pass {
         }
         for (ClassDef c : context.program().classes()) {
             for (MethodDef m : c.methods()) {
-                if (m.isStatic() || m.body() == null || !callbackNames.contains(m.ref().name())) {
+                if (m.isStatic() || !m.hasCode() || !callbackNames.contains(m.ref().name())) {
                     continue;
                 }
                 for (String ancestor : context.hierarchy().ancestors(c.type())) {
@@ -145,29 +181,24 @@ public final class DataAccessPass implements Pass {
      * A content URI counts where a method names it (a {@code CONTENT_URI} field, a {@code content://}
      * constant) and also calls a URI reader: the reader's URI argument then most likely is it.
      */
-    private static List<Hit> contentUriHits(AnalysisContext context, SourceCatalog catalog, CodeIndex index) {
+    private static List<Hit> contentUriHits(AnalysisContext context, SourceCatalog catalog, CodeIndex index,
+                                            Set<MethodRef> readerCalls, Map<FieldRef, ContentUriSource> uriFields,
+                                            Map<Object, List<CodeSite>> sites) {
         Set<MethodDef> readers = new HashSet<>();
-        for (MethodRef ref : index.calledMethods()) {
-            Boolean isReader = context.resolver().resolve(ref,
-                    (t, sig) -> catalog.isUriReader(MethodRef.parse(t + "->" + sig)) ? Boolean.TRUE : null);
-            if (isReader != null) {
-                for (CodeSite site : index.callsTo(ref)) {
-                    readers.add(site.method());
-                }
+        for (MethodRef ref : readerCalls) {
+            for (CodeSite site : sites.getOrDefault(ref, List.of())) {
+                readers.add(site.method());
             }
         }
         List<Hit> out = new ArrayList<>();
         if (readers.isEmpty()) {
             return out;
         }
-        for (FieldRef ref : index.readFields()) {
-            Optional<ContentUriSource> uri = catalog.contentUriForField(ref);
-            if (uri.isPresent()) {
-                for (CodeSite site : index.readsOf(ref)) {
-                    if (readers.contains(site.method())) {
-                        ContentUriSource u = uri.get();
-                        out.add(hit(context, u.dataType(), u.uri(), permission(u.permissions()), site, false));
-                    }
+        for (Map.Entry<FieldRef, ContentUriSource> e : uriFields.entrySet()) {
+            ContentUriSource u = e.getValue();
+            for (CodeSite site : sites.getOrDefault(e.getKey(), List.of())) {
+                if (readers.contains(site.method())) {
+                    out.add(hit(context, u.dataType(), u.uri(), permission(u.permissions()), site, false));
                 }
             }
         }

@@ -49,6 +49,9 @@ public final class DataFlowPass implements Pass {
 
     @Override
     public void run(AnalysisContext context) {
+        // The engine needs code in register form; front-ends may decode it lazily. Decode it all
+        // here on every core, rather than one method at a time inside the single-threaded fixpoint.
+        context.forEachMethod(INFO.id(), () -> Boolean.TRUE, (acc, c, m) -> m.body());
         TaintEngine engine = new TaintEngine(context.program(), context.hierarchy(), context.catalogs(),
                 context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT.withTime(timeLimit));
         engine.useCataloguesForBundledLibraries(type -> context.ownership().libraryOf(type) != null);

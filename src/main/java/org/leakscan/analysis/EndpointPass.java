@@ -48,11 +48,27 @@ public final class EndpointPass implements Pass {
         private final Map<String, EndpointExtractor.Candidate> candidates = new TreeMap<>();
         private final Map<String, TreeSet<Endpoint.Location>> places = new TreeMap<>();
 
+        /**
+         * What each distinct text holds: code loads the same constants in many places, and the
+         * extractor's patterns are the expensive part.
+         */
+        private final Map<String, List<EndpointExtractor.Candidate>> extracted = new java.util.HashMap<>();
+
         void scan(String text, Endpoint.Location where) {
-            for (EndpointExtractor.Candidate c : EndpointExtractor.extract(text)) {
+            scan(text, () -> where);
+        }
+
+        /** {@code where} is asked for only when the text holds an endpoint: most texts hold none. */
+        void scan(String text, java.util.function.Supplier<Endpoint.Location> where) {
+            List<EndpointExtractor.Candidate> found = extracted.computeIfAbsent(text, EndpointExtractor::extract);
+            if (found.isEmpty()) {
+                return;
+            }
+            Endpoint.Location location = where.get();
+            for (EndpointExtractor.Candidate c : found) {
                 String key = c.kind() + " " + c.value();
                 candidates.putIfAbsent(key, c);
-                places.computeIfAbsent(key, k -> new TreeSet<>()).add(where);
+                places.computeIfAbsent(key, k -> new TreeSet<>()).add(location);
             }
         }
 
@@ -73,7 +89,7 @@ public final class EndpointPass implements Pass {
     public void run(AnalysisContext context) {
         Collector collector = new Collector();
         for (CodeIndex.StringSite s : context.codeIndex().strings()) {
-            collector.scan(s.value(), Endpoint.Location.code(s.site().location()));
+            collector.scan(s.value(), () -> Endpoint.Location.code(s.site().location()));
         }
         for (ClassDef c : context.program().classes()) {
             for (FieldDef f : c.fields()) {

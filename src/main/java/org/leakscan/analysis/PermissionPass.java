@@ -43,6 +43,9 @@ public final class PermissionPass implements Pass {
         Map<String, TreeSet<String>> usedBy = new TreeMap<>();
         CodeIndex index = context.codeIndex();
         for (MethodRef ref : index.calledMethods()) {
+            if (!context.catalogs().apiPermissions().mayNeedPermission(ref)) {
+                continue; // no class declares a method with this signature that needs a permission
+            }
             Map.Entry<String, PermissionRequirement> annotated = context.resolver().resolve(ref, (t, sig) -> {
                 PermissionRequirement r = context.catalogs().apiPermissions().permissionsFor(t, sig);
                 return r == null ? null : Map.entry(t + "->" + sig, r);

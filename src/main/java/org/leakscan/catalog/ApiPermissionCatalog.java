@@ -36,6 +36,8 @@ public final class ApiPermissionCatalog {
     private final Map<String, PermissionRequirement> methods;
     private final Map<String, FieldPermissions> fields;
     private final Set<String> permissions;
+    private final Set<String> methodSignatures;
+    private final Set<String> methodNames;
 
     private ApiPermissionCatalog(Map<String, PermissionRequirement> methods, Map<String, FieldPermissions> fields) {
         this.methods = Map.copyOf(methods);
@@ -50,6 +52,18 @@ public final class ApiPermissionCatalog {
             }
         }
         this.permissions = java.util.Collections.unmodifiableSortedSet(names);
+        Set<String> signatures = new java.util.HashSet<>();
+        methods.keySet().forEach(k -> signatures.add(k.substring(k.indexOf("->") + 2)));
+        this.methodSignatures = Set.copyOf(signatures);
+        this.methodNames = Set.copyOf(signatures.stream().map(sig -> sig.substring(0, sig.indexOf('('))).toList());
+    }
+
+    /**
+     * False when no class can declare a method with this call's name and descriptor that needs a
+     * permission, so a resolver need not walk the hierarchy for it (name first: no new string).
+     */
+    public boolean mayNeedPermission(org.leakscan.program.MethodRef call) {
+        return methodNames.contains(call.name()) && methodSignatures.contains(call.signature());
     }
 
     /**

@@ -66,6 +66,12 @@ public final class SourceCatalog {
     private final Map<FieldRef, Source> fieldSources;
     private final Map<FieldRef, ContentUriSource> urisByField;
     private final Map<MethodRef, UriReader> readersByMethod;
+    private final Set<String> callSignatures;
+    private final Set<String> callNames;
+    private final Set<String> readerSignatures;
+    private final Set<String> readerNames;
+    private final Set<String> fieldKeys;
+    private final Set<String> fieldNames;
 
     private SourceCatalog(DataTypeCatalog dataTypes, List<Source> sources, List<ContentUriSource> contentUris,
                           List<UriReader> uriReaders) {
@@ -99,6 +105,43 @@ public final class SourceCatalog {
         Map<MethodRef, UriReader> readers = new HashMap<>();
         uriReaders.forEach(r -> readers.put(r.method(), r));
         this.readersByMethod = Map.copyOf(readers);
+        Set<String> callSigs = new java.util.HashSet<>();
+        for (Source s : sources) {
+            if (s.kind() == Source.Kind.CALL) {
+                callSigs.add(s.method().signature());
+            }
+        }
+        this.callSignatures = Set.copyOf(callSigs);
+        this.callNames = names(callSignatures);
+        this.readerSignatures = Set.copyOf(uriReaders.stream().map(r -> r.method().signature()).toList());
+        this.readerNames = names(readerSignatures);
+        Set<String> keys = new java.util.HashSet<>();
+        fields.keySet().forEach(f -> keys.add(f.name() + ":" + f.type()));
+        this.fieldKeys = Set.copyOf(keys);
+        this.fieldNames = Set.copyOf(fields.keySet().stream().map(FieldRef::name).toList());
+    }
+
+    private static Set<String> names(Set<String> signatures) {
+        return Set.copyOf(signatures.stream().map(sig -> sig.substring(0, sig.indexOf('('))).toList());
+    }
+
+    /**
+     * False when no class can declare a call source with this call's name and descriptor, so a
+     * resolver need not walk the hierarchy for it. Checks the name first: it needs no new string,
+     * and it rules out almost every call of an app.
+     */
+    public boolean mayBeSourceCall(MethodRef call) {
+        return callNames.contains(call.name()) && callSignatures.contains(call.signature());
+    }
+
+    /** Like {@link #mayBeSourceCall}, for URI readers. */
+    public boolean mayBeUriReader(MethodRef call) {
+        return readerNames.contains(call.name()) && readerSignatures.contains(call.signature());
+    }
+
+    /** Like {@link #mayBeSourceCall}, for source fields. */
+    public boolean mayBeSourceField(FieldRef read) {
+        return fieldNames.contains(read.name()) && fieldKeys.contains(read.name() + ":" + read.type());
     }
 
     private static Map<String, List<Source>> freeze(Map<String, List<Source>> map) {

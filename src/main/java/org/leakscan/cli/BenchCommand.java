@@ -211,9 +211,10 @@ public final class BenchCommand implements Callable<Integer> {
         Path report = Files.createTempFile("leakscan-bench-", ".json");
         Path stderr = Files.createTempFile("leakscan-bench-", ".err");
         try {
-            List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + xmx, "-cp",
-                    System.getProperty("java.class.path"), BenchChild.class.getName(), "scan", "-q", "-f", "json",
-                    "-o", report.toString(), "-j", String.valueOf(threads)));
+            List<String> cmd = new ArrayList<>(List.of(javaExecutable()));
+            cmd.addAll(jvmOptions());
+            cmd.addAll(List.of("-Xmx" + xmx, "-cp", System.getProperty("java.class.path"), BenchChild.class.getName(),
+                    "scan", "-q", "-f", "json", "-o", report.toString(), "-j", String.valueOf(threads)));
             if (!flows) {
                 cmd.add("--no-flows");
             }
@@ -259,16 +260,28 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The {@code -XX:} options this JVM was started with (those of {@code bin/leakscan} when it
+     * runs the bench), so each measured run uses the JVM a user of the same command gets.
+     * Flight-recorder options are left out: they would profile every run.
+     */
+    static List<String> jvmOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:") && !a.contains("FlightRecord")).toList();
+    }
+
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
     String table(List<Measured> measured, List<Measured> droid) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "## leakscan bench%n%n%s; %d processors; java %s; -Xmx%s; --threads %d; "
+        List<String> options = jvmOptions();
+        sb.append(String.format(Locale.ROOT, "## leakscan bench%n%n%s; %d processors; java %s; -Xmx%s%s; --threads %d; "
                         + "%d run%s per row, fresh JVM each (min / median, whole process)%n%n",
                 VersionProvider.version(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), xmx, threads, runs, runs == 1 ? "" : "s"));
+                System.getProperty("java.version"), xmx, options.isEmpty() ? "" : " " + String.join(" ", options),
+                threads, runs, runs == 1 ? "" : "s"));
         sb.append("| app | DEX MB | dex files | classes | mode | time s (min / median) | MB/s (min) | peak RSS MiB | flows |\n");
         sb.append("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n");
         for (Measured m : Stream.concat(measured.stream(), droid.stream()).toList()) {

@@ -203,9 +203,9 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("leakscan: " + (e instanceof PolicyException ? "--policy " : "--baseline ") + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        Catalogs catalogs;
+        java.util.function.Supplier<Catalogs> catalogs;
         try {
-            catalogs = signatures == null ? Catalogs.builtIn() : Catalogs.load(signatures);
+            catalogs = signatures == null ? builtInCatalogsInBackground() : constant(Catalogs.load(signatures));
         } catch (CatalogException e) {
             err.println("leakscan: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -325,7 +325,35 @@ public final class ScanCommand implements Callable<Integer> {
         return out;
     }
 
-    private int runBatch(Catalogs catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err,
+    /**
+     * Starts parsing the built-in catalogues on a thread of their own and returns their future. They
+     * take most of a second to parse and nothing needs them until an app's code is loaded, so the
+     * work overlaps reading the first input. Files given with {@code --signatures} are read
+     * up front instead, so a mistake in them stops the scan before it starts.
+     */
+    private static java.util.function.Supplier<Catalogs> builtInCatalogsInBackground() {
+        java.util.concurrent.FutureTask<Catalogs> task = new java.util.concurrent.FutureTask<>(Catalogs::builtIn);
+        Thread loader = new Thread(task, "leakscan-catalogues");
+        loader.setDaemon(true);
+        loader.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading the catalogues", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // The built-in set is part of the jar: broken means a build error, reported as one.
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
+    private static java.util.function.Supplier<Catalogs> constant(Catalogs catalogs) {
+        return () -> catalogs;
+    }
+
+    private int runBatch(java.util.function.Supplier<Catalogs> catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err,
                          PackageReader reader, AnalysisOptions options,
                          java.util.function.Function<Report, Review> reviewer) throws IOException {
         if (output != null && Files.exists(output) && !Files.isDirectory(output)) {

@@ -9,16 +9,50 @@ import java.util.List;
  * @param access               access flags ({@link Access})
  * @param annotations          annotations on the method
  * @param parameterAnnotations annotations on each parameter (empty lists where none)
- * @param body                 the code, or null for abstract and native methods and for code
- *                             that could not be decoded (then {@code failure} says why)
- * @param failure              why the body could not be decoded, or null
+ * @param code                 the code, or null for abstract and native methods
  */
 public record MethodDef(MethodRef ref, int access, List<Annotation> annotations,
-                        List<List<Annotation>> parameterAnnotations, MethodBody body, String failure) {
+                        List<List<Annotation>> parameterAnnotations, MethodCode code) {
 
     public MethodDef {
         annotations = List.copyOf(annotations);
-        parameterAnnotations = parameterAnnotations.stream().map(List::copyOf).toList();
+        // Most methods have no parameter annotations: skip the stream for them (a large app has
+        // hundreds of thousands of methods).
+        parameterAnnotations = parameterAnnotations.isEmpty() ? List.of()
+                : parameterAnnotations.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * A method whose code is decoded already: {@code body} null with a {@code failure} for code that
+     * could not be decoded, both null for a method without code.
+     */
+    public MethodDef(MethodRef ref, int access, List<Annotation> annotations,
+                     List<List<Annotation>> parameterAnnotations, MethodBody body, String failure) {
+        this(ref, access, annotations, parameterAnnotations,
+                body != null ? MethodCode.decoded(body) : failure != null ? MethodCode.failed(failure) : null);
+    }
+
+    /** Whether the method has code (abstract and native methods have none), decodable or not. */
+    public boolean hasCode() {
+        return code != null;
+    }
+
+    /**
+     * The code in register form, decoded on first use; null for a method without code and for code
+     * that cannot be decoded (then {@link #failure} says why).
+     */
+    public MethodBody body() {
+        return code == null ? null : code.body();
+    }
+
+    /** Why the code could not be decoded, or null. */
+    public String failure() {
+        return code == null ? null : code.failure();
+    }
+
+    /** What the code calls, reads and loads, without decoding it; empty for a method without code. */
+    public CodeRefs refs() {
+        return code == null ? CodeRefs.NONE : code.refs();
     }
 
     public boolean isStatic() {

@@ -11,17 +11,13 @@ import org.jf.dexlib2.Opcode;
 import org.jf.dexlib2.Opcodes;
 import org.jf.dexlib2.dexbacked.DexBackedClassDef;
 import org.jf.dexlib2.dexbacked.DexBackedDexFile;
-import org.jf.dexlib2.dexbacked.DexBackedField;
-import org.jf.dexlib2.dexbacked.DexBackedMethod;
 import org.jf.dexlib2.iface.ExceptionHandler;
 import org.jf.dexlib2.iface.MethodImplementation;
-import org.jf.dexlib2.iface.MethodParameter;
 import org.jf.dexlib2.iface.instruction.FiveRegisterInstruction;
 import org.jf.dexlib2.iface.instruction.Instruction;
 import org.jf.dexlib2.iface.instruction.NarrowLiteralInstruction;
 import org.jf.dexlib2.iface.instruction.OffsetInstruction;
 import org.jf.dexlib2.iface.instruction.OneRegisterInstruction;
-import org.jf.dexlib2.iface.instruction.ReferenceInstruction;
 import org.jf.dexlib2.iface.instruction.RegisterRangeInstruction;
 import org.jf.dexlib2.iface.instruction.SwitchElement;
 import org.jf.dexlib2.iface.instruction.SwitchPayload;
@@ -31,7 +27,6 @@ import org.jf.dexlib2.iface.instruction.WideLiteralInstruction;
 import org.jf.dexlib2.iface.reference.CallSiteReference;
 import org.jf.dexlib2.iface.reference.FieldReference;
 import org.jf.dexlib2.iface.reference.MethodReference;
-import org.jf.dexlib2.iface.reference.Reference;
 import org.jf.dexlib2.iface.reference.StringReference;
 import org.jf.dexlib2.iface.reference.TypeReference;
 import org.jf.dexlib2.iface.value.AnnotationEncodedValue;
@@ -93,6 +88,13 @@ public final class DexFrontEnd {
     private static final int HEADER_SIZE_V41 = 0x78;
     /** Sections of one DEX 041 container read at most: more is hostile. */
     private static final int MAX_SECTIONS = 256;
+    /** Offsets in a {@code class_def_item}. */
+    private static final int CLASS_DEF_ACCESS = 4;
+    private static final int CLASS_DEF_SUPERCLASS = 8;
+    private static final int CLASS_DEF_INTERFACES = 12;
+    private static final int CLASS_DEF_ANNOTATIONS = 20;
+    private static final int CLASS_DEF_DATA = 24;
+    private static final int CLASS_DEF_STATIC_VALUES = 28;
 
     /**
      * Checks the header and opens the file; for a DEX 041 container, its first section.
@@ -197,6 +199,14 @@ public final class DexFrontEnd {
         UncheckedVersionDexFile(Opcodes opcodes, byte[] bytes) {
             super(opcodes, bytes, 0, false);
         }
+
+        /**
+         * The code item at {@code codeOffset}, without the method object dexlib2 would build first
+         * (it serves only debug info, which is not read).
+         */
+        MethodImplementation implementation(int codeOffset) {
+            return createMethodImplementation(this, null, codeOffset);
+        }
     }
 
     /** Decodes every class of one DEX file; failures of single classes go to {@code diagnostics}. */
@@ -218,7 +228,7 @@ public final class DexFrontEnd {
     public List<Opened> openClasses(CodeFile file) throws MalformedCodeException {
         List<Opened> out = new ArrayList<>();
         for (DexBackedDexFile dex : sections(file.bytes())) {
-            List<DexBackedClassDef> classes;
+            DexBackedDexFile.IndexedSection<DexBackedClassDef> classes;
             int count;
             try {
                 classes = dex.getClassSection();
@@ -234,11 +244,12 @@ public final class DexFrontEnd {
     /** One opened DEX section: its class table and the reference cache its slices share. Thread-safe. */
     public final class Opened {
         private final String fileName;
-        private final List<DexBackedClassDef> classes;
+        private final DexBackedDexFile.IndexedSection<DexBackedClassDef> classes;
         private final int classCount;
         private final DexRefs refs;
 
-        private Opened(String fileName, List<DexBackedClassDef> classes, int classCount, DexRefs refs) {
+        private Opened(String fileName, DexBackedDexFile.IndexedSection<DexBackedClassDef> classes, int classCount,
+                       DexRefs refs) {
             this.fileName = fileName;
             this.classes = classes;
             this.classCount = classCount;
@@ -257,9 +268,9 @@ public final class DexFrontEnd {
             for (int i = from; i < to; i++) {
                 String type = "?";
                 try {
-                    DexBackedClassDef c = classes.get(i);
-                    type = c.getType();
-                    out.add(readClass(c, refs, fileName, diagnostics));
+                    int item = classes.getOffset(i);
+                    type = refs.classType(item);
+                    out.add(readClass(item, type, refs, fileName, diagnostics));
                 } catch (RuntimeException | StackOverflowError e) {
                     diagnostics.member(Stage.BYTECODE, fileName, safeJavaName(type), null,
                             (type.equals("?") ? "class definition " + i : "class") + " skipped: " + Messages.oneLine(e));
@@ -271,24 +282,47 @@ public final class DexFrontEnd {
 
     /**
      * Decoded references of one DEX file by index. dexlib2 decodes a string every time a reference
-     * is asked for; an app names the same few thousand methods millions of times, so each is
-     * decoded once here. Racy writes are harmless: the values are immutable and equal.
+     * is asked for, and a method reference costs it several (owner, name, each parameter type); an
+     * app names the same few thousand methods millions of times. Here each string, type, prototype,
+     * field and method is decoded once per file, method and field ids straight from their 8-byte
+     * items. Names, types and descriptors are interned in the app's {@link RefPool}; references
+     * themselves are not: the cache already makes them one object per file, and looking each up in
+     * an app-wide table of half a million was, through cache misses, most of the cost of reading
+     * references. Racy writes are harmless: the values are immutable and equal.
      */
-    private final class DexRefs {
-        private final DexBackedDexFile dex;
-        private final org.jf.dexlib2.dexbacked.DexBuffer data;
+    final class DexRefs {
+        final DexBackedDexFile dex;
+        final org.jf.dexlib2.dexbacked.DexBuffer data;
+        final org.jf.dexlib2.dexbacked.DexBuffer ids;
+        /** This file's opcode table by opcode byte (null where the byte is no opcode). */
+        final Opcode[] opcodes = new Opcode[256];
+        /** {@link DexCodeScanner}'s tables for this file's opcodes. */
+        final byte[] kinds;
+        final byte[] widths;
         private final String[] strings;
+        private final String[] names;
         private final String[] types;
+        private final String[] protos;
         private final org.leakscan.program.FieldRef[] fields;
         private final MethodRef[] methods;
+        private final MethodRef[] callSites;
 
         DexRefs(DexBackedDexFile dex) {
             this.dex = dex;
             this.data = dex.getDataBuffer();
+            this.ids = dex.getBuffer();
+            for (int v = 0; v < 256; v++) {
+                opcodes[v] = dex.getOpcodes().getOpcodeByValue(v);
+            }
+            this.kinds = DexCodeScanner.kinds(opcodes);
+            this.widths = DexCodeScanner.widths(opcodes);
             this.strings = new String[dex.getStringSection().size()];
+            this.names = new String[strings.length];
             this.types = new String[dex.getTypeSection().size()];
+            this.protos = new String[dex.getProtoSection().size()];
             this.fields = new org.leakscan.program.FieldRef[dex.getFieldSection().size()];
             this.methods = new MethodRef[dex.getMethodSection().size()];
+            this.callSites = new MethodRef[dex.getCallSiteSection().size()];
         }
 
         /** The 16-bit reference index of a 21c/22c/35c/3rc/45cc/4rcc instruction. */
@@ -297,9 +331,13 @@ public final class DexFrontEnd {
         }
 
         String string(Instruction i) {
-            int index = i.getOpcode() == Opcode.CONST_STRING_JUMBO
+            return string(i.getOpcode() == Opcode.CONST_STRING_JUMBO
                     ? data.readSmallUint(((org.jf.dexlib2.dexbacked.instruction.DexBackedInstruction) i).instructionStart + 2)
-                    : index16(i);
+                    : index16(i));
+        }
+
+        /** A string constant (not interned: most are used once). */
+        String string(int index) {
             String s = strings[index];
             if (s == null) {
                 s = dex.getStringSection().get(index);
@@ -308,8 +346,22 @@ public final class DexFrontEnd {
             return s;
         }
 
+        /** A member name, interned. */
+        private String name(int index) {
+            String s = names[index];
+            if (s == null) {
+                s = pool.string(string(index));
+                names[index] = s;
+            }
+            return s;
+        }
+
         String type(Instruction i) {
-            int index = index16(i);
+            return type(index16(i));
+        }
+
+        /** A type descriptor, interned. */
+        String type(int index) {
             String t = types[index];
             if (t == null) {
                 t = pool.string(dex.getTypeSection().get(index));
@@ -318,68 +370,264 @@ public final class DexFrontEnd {
             return t;
         }
 
+        /** The type a {@code class_def_item} defines. */
+        String classType(int classDefItem) {
+            return type(ids.readSmallUint(classDefItem));
+        }
+
+        /** The superclass a {@code class_def_item} names, or null ({@code NO_INDEX}). */
+        String superType(int classDefItem) {
+            int index = ids.readInt(classDefItem + CLASS_DEF_SUPERCLASS);
+            return index == -1 ? null : type(index);
+        }
+
+        /** The types of the {@code type_list} whose offset is at {@code offsetField}; empty for offset 0. */
+        List<String> typeList(int offsetField) {
+            int list = ids.readSmallUint(offsetField);
+            if (list == 0) {
+                return List.of();
+            }
+            int count = data.readSmallUint(list);
+            String[] out = new String[count];
+            for (int k = 0; k < count; k++) {
+                out[k] = type(data.readUshort(list + 4 + 2 * k));
+            }
+            return List.of(out);
+        }
+
+        /** A prototype as a method descriptor, {@code (II)V}, interned. */
+        private String proto(int index) {
+            String p = protos[index];
+            if (p == null) {
+                int item = dex.getProtoSection().getOffset(index);
+                int returnType = ids.readSmallUint(item + 4);
+                int parameters = ids.readSmallUint(item + 8);
+                StringBuilder sb = new StringBuilder("(");
+                if (parameters != 0) {
+                    int count = data.readSmallUint(parameters);
+                    for (int k = 0; k < count; k++) {
+                        sb.append(type(data.readUshort(parameters + 4 + 2 * k)));
+                    }
+                }
+                p = pool.string(sb.append(')').append(type(returnType)).toString());
+                protos[index] = p;
+            }
+            return p;
+        }
+
         org.leakscan.program.FieldRef field(Instruction i) {
-            int index = index16(i);
+            return field(index16(i));
+        }
+
+        /** field_id_item: class_idx u2, type_idx u2, name_idx u4. */
+        org.leakscan.program.FieldRef field(int index) {
             org.leakscan.program.FieldRef f = fields[index];
             if (f == null) {
-                FieldReference r = dex.getFieldSection().get(index);
-                f = pool.field(r.getDefiningClass(), r.getName(), r.getType());
+                int item = dex.getFieldSection().getOffset(index);
+                f = new org.leakscan.program.FieldRef(type(ids.readUshort(item)), name(ids.readSmallUint(item + 4)),
+                        type(ids.readUshort(item + 2)));
                 fields[index] = f;
             }
             return f;
         }
 
         MethodRef method(Instruction i) {
-            int index = index16(i);
+            return method(index16(i));
+        }
+
+        /** method_id_item: class_idx u2, proto_idx u2, name_idx u4. */
+        MethodRef method(int index) {
             MethodRef m = methods[index];
             if (m == null) {
-                MethodReference r = dex.getMethodSection().get(index);
-                m = pool.method(r.getDefiningClass(), r.getName(), descriptorOf(r));
+                int item = dex.getMethodSection().getOffset(index);
+                m = new MethodRef(type(ids.readUshort(item)), name(ids.readSmallUint(item + 4)),
+                        proto(ids.readUshort(item + 2)));
                 methods[index] = m;
+            }
+            return m;
+        }
+
+        /**
+         * What an {@code invoke-custom} calls, as a reference: the bootstrap method's class, the call
+         * site's name and prototype (a lambda's interface method, a string concatenation recipe).
+         */
+        MethodRef callSite(int index) {
+            MethodRef m = callSites[index];
+            if (m == null) {
+                CallSiteReference site = dex.getCallSiteSection().get(index);
+                StringBuilder desc = new StringBuilder("(");
+                for (CharSequence p : site.getMethodProto().getParameterTypes()) {
+                    desc.append(p);
+                }
+                desc.append(')').append(site.getMethodProto().getReturnType());
+                MethodReference bootstrap = (MethodReference) site.getMethodHandle().getMemberReference();
+                m = pool.method(bootstrap.getDefiningClass(), site.getMethodName(), desc.toString());
+                callSites[index] = m;
             }
             return m;
         }
     }
 
-    private ClassDef readClass(DexBackedClassDef c, DexRefs refs, String origin, Diagnostics diagnostics) {
-        String type = pool.string(c.getType());
-        List<String> interfaces = new ArrayList<>();
-        for (String i : c.getInterfaces()) {
-            interfaces.add(pool.string(i));
-        }
+    /**
+     * One class, read from its {@code class_def_item} and {@code class_data_item} directly: types
+     * through the file's caches, members by index. dexlib2's class iterators build an immutable
+     * copy of every member's reference (decoding all its strings) to compare it with the previous
+     * one, which was the largest cost of reading a class; a repeated index (only a hostile file has
+     * one) is skipped here instead, keeping the first as dexlib2 did. dexlib2 still decodes
+     * annotations and static values, where they are.
+     */
+    private ClassDef readClass(int item, String type, DexRefs refs, String origin, Diagnostics diagnostics) {
+        org.jf.dexlib2.dexbacked.DexBuffer ids = refs.ids;
+        int access = ids.readInt(item + CLASS_DEF_ACCESS);
+        List<String> interfaces = refs.typeList(item + CLASS_DEF_INTERFACES);
+        AnnotationOffsets annotated = AnnotationOffsets.read(refs.data, ids.readSmallUint(item + CLASS_DEF_ANNOTATIONS));
+        int classData = ids.readSmallUint(item + CLASS_DEF_DATA);
         List<FieldDef> fields = new ArrayList<>();
-        for (DexBackedField f : c.getFields()) {
-            fields.add(new FieldDef(pool.field(type, f.getName(), f.getType()), f.getAccessFlags(),
-                    constantOf(f.getInitialValue()), annotations(f.getAnnotations())));
-        }
         List<MethodDef> methods = new ArrayList<>();
-        for (DexBackedMethod m : c.getMethods()) {
-            MethodRef ref = pool.method(type, m.getName(), descriptorOf(m));
-            boolean isStatic = (m.getAccessFlags() & 0x0008) != 0;
-            MethodBody body = null;
-            String failure = null;
-            try {
-                MethodImplementation impl = m.getImplementation();
-                if (impl != null) {
-                    body = new MethodConverter(ref, isStatic, impl, refs).convert();
+        if (classData != 0) {
+            org.jf.dexlib2.dexbacked.DexReader<?> r = refs.data.readerAt(classData);
+            int staticFields = r.readSmallUleb128();
+            int instanceFields = r.readSmallUleb128();
+            int directMethods = r.readSmallUleb128();
+            int virtualMethods = r.readSmallUleb128();
+            org.jf.dexlib2.dexbacked.util.EncodedArrayItemIterator values =
+                    org.jf.dexlib2.dexbacked.util.EncodedArrayItemIterator.newOrEmpty(refs.dex,
+                            ids.readSmallUint(item + CLASS_DEF_STATIC_VALUES));
+            for (int list = 0; list < 2; list++) {
+                int index = 0;
+                int count = list == 0 ? staticFields : instanceFields;
+                for (int k = 0; k < count; k++) {
+                    int diff = r.readSmallUleb128();
+                    index += diff;
+                    int flags = r.readSmallUleb128();
+                    EncodedValue value = list == 0 ? values.getNextOrNull() : null;
+                    if (k > 0 && diff == 0) {
+                        continue;
+                    }
+                    fields.add(new FieldDef(refs.field(index), flags, constantOf(value),
+                            annotations(annotationSet(refs, annotated.field(index)))));
                 }
-            } catch (RuntimeException | StackOverflowError e) {
-                failure = Messages.oneLine(e);
-                diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(type), ref.signature(),
-                        "method not decoded: " + failure);
             }
-            List<List<Annotation>> paramAnnotations = new ArrayList<>();
-            boolean anyParamAnnotation = false;
-            for (MethodParameter p : m.getParameters()) {
-                List<Annotation> a = annotations(p.getAnnotations());
-                anyParamAnnotation |= !a.isEmpty();
-                paramAnnotations.add(a);
+            for (int list = 0; list < 2; list++) {
+                int index = 0;
+                int count = list == 0 ? directMethods : virtualMethods;
+                for (int k = 0; k < count; k++) {
+                    int diff = r.readSmallUleb128();
+                    index += diff;
+                    int flags = r.readSmallUleb128();
+                    int codeOffset = r.readSmallUleb128();
+                    if (k > 0 && diff == 0) {
+                        continue;
+                    }
+                    methods.add(method(index, flags, codeOffset, annotated, refs, origin, diagnostics));
+                }
             }
-            methods.add(new MethodDef(ref, m.getAccessFlags() & 0xffff, annotations(m.getAnnotations()),
-                    anyParamAnnotation ? paramAnnotations : List.of(), body, failure));
         }
-        return new ClassDef(type, pool.string(c.getSuperclass()), interfaces, c.getAccessFlags(), origin, fields,
-                methods, annotations(c.getAnnotations()));
+        return new ClassDef(type, refs.superType(item), interfaces, access, origin, fields, methods,
+                annotations(annotationSet(refs, annotated.classSet())));
+    }
+
+    private MethodDef method(int index, int flags, int codeOffset, AnnotationOffsets annotated, DexRefs refs,
+                             String origin, Diagnostics diagnostics) {
+        // The method_id the class_data names: decoded once per file and shared with call sites.
+        MethodRef ref = refs.method(index);
+        int parameterList = annotated.parameters(index);
+        List<List<Annotation>> paramAnnotations = List.of();
+        if (parameterList != 0) {
+            List<? extends java.util.Set<? extends org.jf.dexlib2.iface.Annotation>> declared =
+                    org.jf.dexlib2.dexbacked.util.AnnotationsDirectory.getParameterAnnotations(refs.dex, parameterList);
+            int parameters = ref.parameterTypes().size();
+            List<List<Annotation>> lists = new ArrayList<>(parameters);
+            boolean any = false;
+            for (int k = 0; k < parameters; k++) {
+                // Android lists annotations for a prefix of the parameters; the rest have none.
+                List<Annotation> a = k < declared.size() ? annotations(declared.get(k)) : List.of();
+                any |= !a.isEmpty();
+                lists.add(a);
+            }
+            paramAnnotations = any ? lists : List.of();
+        }
+        return new MethodDef(ref, flags & 0xffff, annotations(annotationSet(refs, annotated.method(index))),
+                paramAnnotations, codeOffset == 0 ? null : code(codeOffset, ref, (flags & 0x0008) != 0, refs, origin,
+                diagnostics));
+    }
+
+    private static java.util.Set<? extends org.jf.dexlib2.iface.Annotation> annotationSet(DexRefs refs, int offset) {
+        return offset == 0 ? java.util.Set.of()
+                : org.jf.dexlib2.dexbacked.util.AnnotationsDirectory.getAnnotations(refs.dex, offset);
+    }
+
+    /**
+     * A class's {@code annotations_directory_item}: where the annotation sets of the class, its
+     * fields and methods, and the annotation set lists of its methods' parameters are. Most
+     * classes have none.
+     */
+    private record AnnotationOffsets(int classSet, Map<Integer, Integer> fields, Map<Integer, Integer> methods,
+                                     Map<Integer, Integer> parameters) {
+
+        static final AnnotationOffsets NONE = new AnnotationOffsets(0, Map.of(), Map.of(), Map.of());
+
+        static AnnotationOffsets read(org.jf.dexlib2.dexbacked.DexBuffer data, int directory) {
+            if (directory == 0) {
+                return NONE;
+            }
+            int classSet = data.readSmallUint(directory);
+            int fieldCount = data.readSmallUint(directory + 4);
+            int methodCount = data.readSmallUint(directory + 8);
+            int parameterCount = data.readSmallUint(directory + 12);
+            int at = directory + 16;
+            Map<Integer, Integer> fields = new HashMap<>();
+            for (int k = 0; k < fieldCount; k++, at += 8) {
+                fields.putIfAbsent(data.readSmallUint(at), data.readSmallUint(at + 4));
+            }
+            Map<Integer, Integer> methods = new HashMap<>();
+            for (int k = 0; k < methodCount; k++, at += 8) {
+                methods.putIfAbsent(data.readSmallUint(at), data.readSmallUint(at + 4));
+            }
+            Map<Integer, Integer> parameters = new HashMap<>();
+            for (int k = 0; k < parameterCount; k++, at += 8) {
+                parameters.putIfAbsent(data.readSmallUint(at), data.readSmallUint(at + 4));
+            }
+            return new AnnotationOffsets(classSet, fields, methods, parameters);
+        }
+
+        int field(int index) {
+            return fields.getOrDefault(index, 0);
+        }
+
+        int method(int index) {
+            return methods.getOrDefault(index, 0);
+        }
+
+        int parameters(int index) {
+            return parameters.getOrDefault(index, 0);
+        }
+    }
+
+    /**
+     * A method's code: its references listed now by {@link DexCodeScanner}, its register form
+     * decoded when first asked for. A failure of either is recorded once in {@code diagnostics}.
+     */
+    private org.leakscan.program.MethodCode code(int codeOffset, MethodRef ref, boolean isStatic, DexRefs refs,
+                                                 String origin, Diagnostics diagnostics) {
+        org.leakscan.program.CodeRefs codeRefs;
+        try {
+            codeRefs = DexCodeScanner.scan(refs, codeOffset);
+        } catch (RuntimeException | StackOverflowError e) {
+            String failure = Messages.oneLine(e);
+            diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(ref.owner()), ref.signature(),
+                    "method not decoded: " + failure);
+            return org.leakscan.program.MethodCode.failed(failure);
+        }
+        return org.leakscan.program.MethodCode.lazy(codeRefs, () -> {
+            try {
+                MethodImplementation impl = ((UncheckedVersionDexFile) refs.dex).implementation(codeOffset);
+                return new MethodConverter(ref, isStatic, impl, refs).convert();
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new IllegalStateException(Messages.oneLine(e), e);
+            }
+        }, failure -> diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(ref.owner()), ref.signature(),
+                "method not decoded: " + failure));
     }
 
     private String descriptorOf(MethodReference m) {
@@ -438,7 +686,7 @@ public final class DexFrontEnd {
         return constantOf(v);
     }
 
-    private static Object constantOf(EncodedValue v) {
+    static Object constantOf(EncodedValue v) {
         if (v == null) {
             return null;
         }
@@ -483,6 +731,8 @@ public final class DexFrontEnd {
         private final Map<Integer, Integer> addressToIr = new HashMap<>();
         private final Map<Integer, SwitchPayload> payloads = new HashMap<>();
         private final List<Insn> out = new ArrayList<>();
+        /** The code-unit address of the dex instruction each IR instruction came from. */
+        private final List<Integer> offsets = new ArrayList<>();
         /** IR branches whose target is still a code address: {IR index, address}; patched at the end. */
         private final List<int[]> pending = new ArrayList<>();
         /** IR switches by index, with their target code addresses. */
@@ -514,7 +764,12 @@ public final class DexFrontEnd {
             addresses[insns.size()] = address;
             for (int k = 0; k < insns.size(); k++) {
                 addressToIr.putIfAbsent(addresses[k], out.size());
+                int first = out.size();
+                int at = addresses[k];
                 k = emit(k);
+                for (int n = first; n < out.size(); n++) {
+                    offsets.add(at);
+                }
             }
             addressToIr.putIfAbsent(address, out.size());
             patchTargets();
@@ -531,7 +786,11 @@ public final class DexFrontEnd {
                     tries.add(new TryBlock(start, end, handlers));
                 }
             }
-            return new MethodBody(impl.getRegisterCount(), parameterRegisters(), out, tries);
+            int[] irOffsets = new int[offsets.size()];
+            for (int n = 0; n < irOffsets.length; n++) {
+                irOffsets[n] = offsets.get(n);
+            }
+            return new MethodBody(impl.getRegisterCount(), parameterRegisters(), out, tries, irOffsets);
         }
 
         private int[] parameterRegisters() {
@@ -697,14 +956,7 @@ public final class DexFrontEnd {
 
         private int invokeCustom(int k) {
             Instruction i = insns.get(k);
-            CallSiteReference site = (CallSiteReference) ref(i);
-            StringBuilder desc = new StringBuilder("(");
-            for (CharSequence p : site.getMethodProto().getParameterTypes()) {
-                desc.append(p);
-            }
-            desc.append(')').append(site.getMethodProto().getReturnType());
-            MethodReference bootstrap = (MethodReference) site.getMethodHandle().getMemberReference();
-            MethodRef callee = pool.method(bootstrap.getDefiningClass(), site.getMethodName(), desc.toString());
+            MethodRef callee = refs.callSite(refs.index16(i));
             int[] args = collapseWide(registers(i), callee.parameterTypes(), false);
             int result = resultOf(k);
             out.add(new Insn.Invoke(InvokeKind.DYNAMIC, callee, args, result));
@@ -780,10 +1032,6 @@ public final class DexFrontEnd {
         FiveRegisterInstruction f = (FiveRegisterInstruction) i;
         int[] all = {f.getRegisterC(), f.getRegisterD(), f.getRegisterE(), f.getRegisterF(), f.getRegisterG()};
         return java.util.Arrays.copyOf(all, f.getRegisterCount());
-    }
-
-    private static Reference ref(Instruction i) {
-        return ((ReferenceInstruction) i).getReference();
     }
 
     private static int a(Instruction i) {

@@ -102,8 +102,22 @@ public final class JvmFrontEnd {
             params.add(a);
         }
         // ACC_VARARGS/ACC_BRIDGE share bits with DEX's; drop JVM-only high bits.
+        org.leakscan.program.MethodCode code = body != null
+                ? org.leakscan.program.MethodCode.decoded(body, instructionCount(m))
+                : failure != null ? org.leakscan.program.MethodCode.failed(failure) : null;
         return new MethodDef(ref, m.access & 0xffff, annotations(m.visibleAnnotations, m.invisibleAnnotations),
-                any ? params : List.of(), body, failure);
+                any ? params : List.of(), code);
+    }
+
+    /** JVM instructions, without ASM's labels, line numbers and frames. */
+    private static int instructionCount(MethodNode m) {
+        int n = 0;
+        for (var insn : m.instructions) {
+            if (insn.getOpcode() >= 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean hasJsr(MethodNode m) {
