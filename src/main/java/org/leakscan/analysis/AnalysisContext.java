@@ -136,26 +136,34 @@ public final class AnalysisContext {
      * that throws is recorded against {@code passId} and skipped.
      */
     public <A> List<A> forEachMethod(String passId, Supplier<A> newAccumulator, MethodVisitor<A> visitor) {
-        List<ClassDef> classes = program.classes();
-        List<Future<A>> parts = new ArrayList<>();
-        for (int start = 0; start < classes.size(); start += CLASSES_PER_TASK) {
-            List<ClassDef> slice = classes.subList(start, Math.min(classes.size(), start + CLASSES_PER_TASK));
-            parts.add(executor.submit(() -> {
-                A acc = newAccumulator.get();
-                for (ClassDef c : slice) {
-                    for (MethodDef m : c.methods()) {
-                        if (!m.hasCode()) {
-                            continue;
-                        }
-                        try {
-                            visitor.visit(acc, c, m);
-                        } catch (Exception | StackOverflowError e) {
-                            diagnostics.pass(passId, c.javaName(), m.signature(), Messages.describe(e));
-                        }
+        return forEachSlice(program.classes(), CLASSES_PER_TASK, slice -> {
+            A acc = newAccumulator.get();
+            for (ClassDef c : slice) {
+                for (MethodDef m : c.methods()) {
+                    if (!m.hasCode()) {
+                        continue;
+                    }
+                    try {
+                        visitor.visit(acc, c, m);
+                    } catch (Exception | StackOverflowError e) {
+                        diagnostics.pass(passId, c.javaName(), m.signature(), Messages.describe(e));
                     }
                 }
-                return acc;
-            }));
+            }
+            return acc;
+        });
+    }
+
+    /**
+     * Applies {@code work} to consecutive slices of {@code items} on the worker pool; the results
+     * come back in slice order, so merging them is deterministic.
+     */
+    public <T, A> List<A> forEachSlice(List<T> items, int sliceSize,
+                                       java.util.function.Function<List<T>, A> work) {
+        List<Future<A>> parts = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += sliceSize) {
+            List<T> slice = items.subList(start, Math.min(items.size(), start + sliceSize));
+            parts.add(executor.submit(() -> work.apply(slice)));
         }
         List<A> out = new ArrayList<>(parts.size());
         for (Future<A> f : parts) {
@@ -163,12 +171,17 @@ public final class AnalysisContext {
                 out.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+                throw new java.util.concurrent.CancellationException("analysis cancelled");
             } catch (ExecutionException e) {
-                throw new IllegalStateException("method walk failed", e.getCause());
+                throw new IllegalStateException("parallel walk failed", e.getCause());
             }
         }
         return out;
+    }
+
+    /** Slices of the class list, for {@link #forEachSlice} over classes. */
+    public static int classesPerTask() {
+        return CLASSES_PER_TASK;
     }
 
     public CodeIndex codeIndex() {

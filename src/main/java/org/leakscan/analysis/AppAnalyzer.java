@@ -93,7 +93,8 @@ public final class AppAnalyzer {
         }
         ResourceTable resources = readResources(app, diagnostics);
         AndroidManifest manifest = readManifest(app, resources, diagnostics);
-        Program program = new ProgramLoader(executor).load(app, diagnostics);
+        // Annotations serve only the data flow (Retrofit's); the inventory skips decoding them.
+        Program program = new ProgramLoader(executor, options.flows()).load(app, diagnostics);
         AnalysisContext context = new AnalysisContext(app, manifest, resources, program, catalogs.get(), diagnostics,
                 executor);
         if (!options.flows()) {

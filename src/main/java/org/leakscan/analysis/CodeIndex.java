@@ -64,6 +64,11 @@ public final class CodeIndex {
      * many references are asked for: ask for all a pass needs at once.
      */
     public Map<Object, List<CodeSite>> sitesOf(Set<?> refs) {
+        return merge(List.of(sitesIn(classes, refs)));
+    }
+
+    /** {@link #sitesOf} for a slice of the classes; {@link #merge} joins slices walked in parallel. */
+    public static Map<Object, List<CodeSite>> sitesIn(List<ClassDef> classes, Set<?> refs) {
         Map<Object, List<CodeSite>> out = new HashMap<>();
         if (refs.isEmpty()) {
             return out;
@@ -79,6 +84,15 @@ public final class CodeIndex {
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /** The sites of slices in class order, as one immutable map. */
+    public static Map<Object, List<CodeSite>> merge(List<Map<Object, List<CodeSite>>> slices) {
+        Map<Object, List<CodeSite>> out = new HashMap<>();
+        for (Map<Object, List<CodeSite>> slice : slices) {
+            slice.forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         }
         out.replaceAll((k, v) -> List.copyOf(v));
         return out;

@@ -59,20 +59,11 @@ public final class DataAccessPass implements Pass {
         // hierarchy walk.
         Map<MethodRef, List<Source>> sourceCalls = new HashMap<>();
         Set<MethodRef> readerCalls = new HashSet<>();
-        for (MethodRef ref : index.calledMethods()) {
-            if (catalog.mayBeSourceCall(ref)) {
-                List<Source> sources = context.resolver().resolve(ref, (t, sig) -> {
-                    List<Source> s = catalog.sourcesFor(t, sig);
-                    return s.isEmpty() ? null : s;
-                });
-                if (sources != null) {
-                    sourceCalls.put(ref, sources);
-                }
-            }
-            if (catalog.mayBeUriReader(ref) && context.resolver().resolve(ref,
-                    (t, sig) -> catalog.isUriReader(MethodRef.parse(t + "->" + sig)) ? Boolean.TRUE : null) != null) {
-                readerCalls.add(ref);
-            }
+        // Hundreds of thousands of distinct calls in a large app: resolved in slices on the pool.
+        for (ResolvedCalls part : context.forEachSlice(List.copyOf(index.calledMethods()), CALLS_PER_TASK,
+                slice -> resolveCalls(context, catalog, slice))) {
+            sourceCalls.putAll(part.sources());
+            readerCalls.addAll(part.readers());
         }
         Map<FieldRef, Source> sourceFields = new HashMap<>();
         Map<FieldRef, ContentUriSource> uriFields = new HashMap<>();
@@ -93,7 +84,8 @@ public final class DataAccessPass implements Pass {
         wanted.addAll(readerCalls);
         wanted.addAll(sourceFields.keySet());
         wanted.addAll(uriFields.keySet());
-        Map<Object, List<CodeSite>> sites = index.sitesOf(wanted);
+        Map<Object, List<CodeSite>> sites = CodeIndex.merge(context.forEachSlice(context.program().classes(),
+                AnalysisContext.classesPerTask(), slice -> CodeIndex.sitesIn(slice, wanted)));
 
         // Hits in any order: group() sorts what it reports.
         List<Hit> hits = new ArrayList<>();
@@ -116,6 +108,34 @@ public final class DataAccessPass implements Pass {
         hits.addAll(callbackHits(context, catalog));
         hits.addAll(contentUriHits(context, catalog, index, readerCalls, uriFields, sites));
         context.setDataAccess(group(context, hits));
+    }
+
+    /** Distinct calls per task when resolving: enough to amortise scheduling. */
+    private static final int CALLS_PER_TASK = 1 << 14;
+
+    /** The calls of one slice that resolve to sources, and those that resolve to URI readers. */
+    private record ResolvedCalls(Map<MethodRef, List<Source>> sources, Set<MethodRef> readers) {
+    }
+
+    private static ResolvedCalls resolveCalls(AnalysisContext context, SourceCatalog catalog, List<MethodRef> calls) {
+        Map<MethodRef, List<Source>> sources = new HashMap<>();
+        Set<MethodRef> readers = new HashSet<>();
+        for (MethodRef ref : calls) {
+            if (catalog.mayBeSourceCall(ref)) {
+                List<Source> found = context.resolver().resolve(ref, (t, sig) -> {
+                    List<Source> s = catalog.sourcesFor(t, sig);
+                    return s.isEmpty() ? null : s;
+                });
+                if (found != null) {
+                    sources.put(ref, found);
+                }
+            }
+            if (catalog.mayBeUriReader(ref) && context.resolver().resolve(ref,
+                    (t, sig) -> catalog.isUriReader(MethodRef.parse(t + "->" + sig)) ? Boolean.TRUE : null) != null) {
+                readers.add(ref);
+            }
+        }
+        return new ResolvedCalls(sources, readers);
     }
 
     private static Hit hit(AnalysisContext context, String dataType, String api, String permission, CodeSite site,

@@ -31,6 +31,28 @@ public final class PermissionPass implements Pass {
         return INFO;
     }
 
+    /** Distinct calls per task when resolving. */
+    private static final int CALLS_PER_TASK = 1 << 14;
+
+    /** The calls of a slice that need permissions, as (declaring API, requirement). */
+    private static List<Map.Entry<String, PermissionRequirement>> requirements(AnalysisContext context,
+                                                                              List<MethodRef> calls) {
+        List<Map.Entry<String, PermissionRequirement>> out = new ArrayList<>();
+        for (MethodRef ref : calls) {
+            if (!context.catalogs().apiPermissions().mayNeedPermission(ref)) {
+                continue; // no class declares a method with this signature that needs a permission
+            }
+            Map.Entry<String, PermissionRequirement> annotated = context.resolver().resolve(ref, (t, sig) -> {
+                PermissionRequirement r = context.catalogs().apiPermissions().permissionsFor(t, sig);
+                return r == null ? null : Map.entry(t + "->" + sig, r);
+            });
+            if (annotated != null) {
+                out.add(annotated);
+            }
+        }
+        return out;
+    }
+
     @Override
     public void run(AnalysisContext context) {
         Map<String, UsesPermission> declared = new TreeMap<>();
@@ -42,15 +64,11 @@ public final class PermissionPass implements Pass {
         }
         Map<String, TreeSet<String>> usedBy = new TreeMap<>();
         CodeIndex index = context.codeIndex();
-        for (MethodRef ref : index.calledMethods()) {
-            if (!context.catalogs().apiPermissions().mayNeedPermission(ref)) {
-                continue; // no class declares a method with this signature that needs a permission
-            }
-            Map.Entry<String, PermissionRequirement> annotated = context.resolver().resolve(ref, (t, sig) -> {
-                PermissionRequirement r = context.catalogs().apiPermissions().permissionsFor(t, sig);
-                return r == null ? null : Map.entry(t + "->" + sig, r);
-            });
-            if (annotated != null) {
+        // The distinct calls of a large app number hundreds of thousands: resolved in slices on the pool.
+        List<List<Map.Entry<String, PermissionRequirement>>> resolved = context.forEachSlice(
+                List.copyOf(index.calledMethods()), CALLS_PER_TASK, slice -> requirements(context, slice));
+        for (List<Map.Entry<String, PermissionRequirement>> part : resolved) {
+            for (Map.Entry<String, PermissionRequirement> annotated : part) {
                 PermissionRequirement r = annotated.getValue();
                 List<String> all = r.allOf().stream().filter(PermissionPass::isPermissionName).toList();
                 List<String> any = r.anyOf().stream().filter(PermissionPass::isPermissionName).toList();

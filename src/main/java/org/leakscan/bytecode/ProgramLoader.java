@@ -31,15 +31,22 @@ public final class ProgramLoader {
     private static final int DEX_CLASS_SLICE = 512;
 
     private final ExecutorService executor;
+    private final boolean annotations;
 
     public ProgramLoader(ExecutorService executor) {
+        this(executor, true);
+    }
+
+    /** @param annotations whether DEX annotations are read (see {@link DexFrontEnd#DexFrontEnd(RefPool, boolean)}) */
+    public ProgramLoader(ExecutorService executor, boolean annotations) {
         this.executor = executor;
+        this.annotations = annotations;
     }
 
     public Program load(AppPackage app, Diagnostics diagnostics) {
         RefPool pool = new RefPool();
         List<Future<List<ClassDef>>> parts = new ArrayList<>();
-        DexFrontEnd dex = new DexFrontEnd(pool);
+        DexFrontEnd dex = new DexFrontEnd(pool, annotations);
         for (CodeFile f : app.dexFiles()) {
             List<DexFrontEnd.Opened> sections;
             try {

@@ -68,14 +68,15 @@ public final class PackageReader {
 
     /** Reads an input already in memory; {@code display} names it in messages and reports. */
     public AppPackage read(byte[] bytes, String display) throws InputException {
-        String sha = sha256(bytes);
+        // Digesting a large APK takes about as long as inflating its code: let it run alongside.
+        java.util.function.Supplier<String> sha = sha256InBackground(bytes);
         if (startsWith(bytes, DEX_MAGIC)) {
-            return new AppPackage(display, InputFormat.DEX, sha, bytes.length,
+            return new AppPackage(display, InputFormat.DEX, sha.get(), bytes.length,
                     List.of(new CodeFile(fileName(display), bytes)), List.of(), null, false, null, EntrySource.EMPTY,
                     List.of());
         }
         if (startsWith(bytes, CLASS_MAGIC)) {
-            return new AppPackage(display, InputFormat.CLASS, sha, bytes.length, List.of(),
+            return new AppPackage(display, InputFormat.CLASS, sha.get(), bytes.length, List.of(),
                     List.of(new CodeFile(fileName(display), bytes)), null, false, null, EntrySource.EMPTY, List.of());
         }
         if (!isZip(bytes)) {
@@ -86,7 +87,7 @@ public final class PackageReader {
         List<String> names = zip.names();
         boolean hasDex = names.stream().anyMatch(n -> DEX_NAME.matcher(n).matches());
         if (names.contains("AndroidManifest.xml") && names.contains("classes.jar") && !hasDex) {
-            return readAar(zip, display, sha, bytes.length);
+            return readAar(zip, display, sha.get(), bytes.length);
         }
         if (hasDex || names.contains("AndroidManifest.xml")) {
             return readApk(zip, bytes, display, sha);
@@ -95,25 +96,27 @@ public final class PackageReader {
             List<CodeFile> classes = new ArrayList<>();
             List<String> problems = new ArrayList<>(zip.problems());
             addClassFiles(zip, "", classes, problems);
-            return new AppPackage(display, InputFormat.JAR, sha, bytes.length, List.of(), classes, null, false, null,
+            return new AppPackage(display, InputFormat.JAR, sha.get(), bytes.length, List.of(), classes, null, false,
+                    null,
                     zip, problems);
         }
         if (names.contains(AAB_BASE_MANIFEST)) {
-            return readAab(zip, display, sha, bytes.length);
+            return readAab(zip, display, sha.get(), bytes.length);
         }
         List<String> apks = bundledApks(names);
         if (!apks.isEmpty()) {
             InputFormat format = names.contains("manifest.json") ? InputFormat.XAPK : InputFormat.APKS;
-            return readApkSet(zip, apks, format, display, sha, bytes.length);
+            return readApkSet(zip, apks, format, display, sha.get(), bytes.length);
         }
         throw new UnsupportedContainerException("zip holds no AndroidManifest.xml, classes.dex, class files or APKs");
     }
 
-    private AppPackage readApk(ZipArchive zip, byte[] bytes, String display, String sha) throws InputException {
+    private AppPackage readApk(ZipArchive zip, byte[] bytes, String display, java.util.function.Supplier<String> sha)
+            throws InputException {
         List<String> problems = new ArrayList<>(zip.problems());
         ApkContents apk = apkContents(zip, display, "", problems);
-        return new AppPackage(display, InputFormat.APK, sha, bytes.length, apk.dex(), List.of(), apk.manifest(), false,
-                apk.resources(), zip, problems, List.of(), ApkSigningBlock.pairs(bytes));
+        return new AppPackage(display, InputFormat.APK, sha.get(), bytes.length, apk.dex(), List.of(), apk.manifest(),
+                false, apk.resources(), zip, problems, List.of(), ApkSigningBlock.pairs(bytes));
     }
 
     /** What one APK holds: its DEX files in load order (main, then embedded), manifest, resource table. */
@@ -526,6 +529,24 @@ public final class PackageReader {
     private static String fileName(String display) {
         String n = display.replace('\\', '/');
         return n.substring(n.lastIndexOf('/') + 1);
+    }
+
+    /** {@link #sha256} on a thread of its own; the supplier waits for it. */
+    private static java.util.function.Supplier<String> sha256InBackground(byte[] bytes) {
+        java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(() -> sha256(bytes));
+        Thread t = new Thread(task, "leakscan-sha256");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted while hashing the input");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        };
     }
 
     static String sha256(byte[] bytes) {

@@ -78,9 +78,20 @@ public final class DexFrontEnd {
     private static final Map<Opcode, Shape> SHAPES = shapes();
 
     private final RefPool pool;
+    private final boolean annotations;
 
     public DexFrontEnd(RefPool pool) {
+        this(pool, true);
+    }
+
+    /**
+     * @param annotations whether to read annotations; only the data flow's models of HTTP libraries
+     *                    (Retrofit's {@code @POST}, {@code @Url}) use them, and decoding them was a
+     *                    sixth of reading a large app's classes
+     */
+    public DexFrontEnd(RefPool pool, boolean annotations) {
         this.pool = pool;
+        this.annotations = annotations;
     }
 
     /** {@code header_size} of DEX 035 to 040, and of DEX 041 (two more fields: container size, header offset). */
@@ -480,7 +491,9 @@ public final class DexFrontEnd {
         org.jf.dexlib2.dexbacked.DexBuffer ids = refs.ids;
         int access = ids.readInt(item + CLASS_DEF_ACCESS);
         List<String> interfaces = refs.typeList(item + CLASS_DEF_INTERFACES);
-        AnnotationOffsets annotated = AnnotationOffsets.read(refs.data, ids.readSmallUint(item + CLASS_DEF_ANNOTATIONS));
+        AnnotationOffsets annotated = annotations
+                ? AnnotationOffsets.read(refs.data, ids.readSmallUint(item + CLASS_DEF_ANNOTATIONS))
+                : AnnotationOffsets.NONE;
         int classData = ids.readSmallUint(item + CLASS_DEF_DATA);
         List<FieldDef> fields = new ArrayList<>();
         List<MethodDef> methods = new ArrayList<>();
@@ -619,15 +632,47 @@ public final class DexFrontEnd {
                     "method not decoded: " + failure);
             return org.leakscan.program.MethodCode.failed(failure);
         }
-        return org.leakscan.program.MethodCode.lazy(codeRefs, () -> {
+        LazyBody lazy = new LazyBody(codeOffset, ref, isStatic, refs, origin, diagnostics);
+        return org.leakscan.program.MethodCode.lazy(codeRefs, lazy, lazy);
+    }
+
+    /**
+     * How one method's register form is decoded later, and where a failure then goes. One small
+     * object per method rather than two lambdas: a large app has hundreds of thousands of methods.
+     */
+    private final class LazyBody implements org.leakscan.program.MethodCode.Decoder,
+            org.leakscan.program.MethodCode.FailureListener {
+        private final int codeOffset;
+        private final MethodRef ref;
+        private final boolean isStatic;
+        private final DexRefs refs;
+        private final String origin;
+        private final Diagnostics diagnostics;
+
+        LazyBody(int codeOffset, MethodRef ref, boolean isStatic, DexRefs refs, String origin, Diagnostics diagnostics) {
+            this.codeOffset = codeOffset;
+            this.ref = ref;
+            this.isStatic = isStatic;
+            this.refs = refs;
+            this.origin = origin;
+            this.diagnostics = diagnostics;
+        }
+
+        @Override
+        public MethodBody decode() {
             try {
                 MethodImplementation impl = ((UncheckedVersionDexFile) refs.dex).implementation(codeOffset);
                 return new MethodConverter(ref, isStatic, impl, refs).convert();
             } catch (RuntimeException | StackOverflowError e) {
                 throw new IllegalStateException(Messages.oneLine(e), e);
             }
-        }, failure -> diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(ref.owner()), ref.signature(),
-                "method not decoded: " + failure));
+        }
+
+        @Override
+        public void failed(String failure) {
+            diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(ref.owner()), ref.signature(),
+                    "method not decoded: " + failure);
+        }
     }
 
     private String descriptorOf(MethodReference m) {
