@@ -17,9 +17,11 @@ public final class Catalogs {
     private final PermissionCatalog permissions;
     private final ApiPermissionCatalog apiPermissions;
     private final FrameworkTypes frameworkTypes;
-    private final FrameworkCallbacks frameworkCallbacks;
-    private final SinkCatalog sinks;
-    private final ModelCatalog models;
+    // Read by the data flow only: the built-in set parses them on first use, so an inventory
+    // (--no-flows) never does (about a third of the time to load the catalogues).
+    private final java.util.function.Supplier<FrameworkCallbacks> frameworkCallbacks;
+    private final java.util.function.Supplier<SinkCatalog> sinks;
+    private final java.util.function.Supplier<ModelCatalog> models;
     private final EntityCatalog entities;
     private final TrackerCatalog trackers;
 
@@ -27,6 +29,15 @@ public final class Catalogs {
                     ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes,
                     FrameworkCallbacks frameworkCallbacks, SinkCatalog sinks, ModelCatalog models,
                     EntityCatalog entities, TrackerCatalog trackers) {
+        this(sources, dataTypes, permissions, apiPermissions, frameworkTypes, () -> frameworkCallbacks, () -> sinks,
+                () -> models, entities, trackers);
+    }
+
+    private Catalogs(SourceCatalog sources, DataTypeCatalog dataTypes, PermissionCatalog permissions,
+                     ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes,
+                     java.util.function.Supplier<FrameworkCallbacks> frameworkCallbacks,
+                     java.util.function.Supplier<SinkCatalog> sinks, java.util.function.Supplier<ModelCatalog> models,
+                     EntityCatalog entities, TrackerCatalog trackers) {
         this.sources = sources;
         this.dataTypes = dataTypes;
         this.permissions = permissions;
@@ -39,6 +50,25 @@ public final class Catalogs {
         this.trackers = trackers;
     }
 
+    /** A built-in catalogue parsed once, on first use, by whichever thread asks first. */
+    private static <T> java.util.function.Supplier<T> onFirstUse(java.util.function.Supplier<T> load) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    try {
+                        value = load.get();
+                    } catch (RuntimeException e) {
+                        throw new IllegalStateException("built-in catalogue broken: " + e.getMessage(), e);
+                    }
+                }
+                return value;
+            }
+        };
+    }
+
     /** The catalogues shipped in the jar. */
     public static Catalogs builtIn() {
         Catalogs c = builtIn;
@@ -49,8 +79,8 @@ public final class Catalogs {
                     try {
                         c = new Catalogs(SourceCatalog.loadDefault(), DataTypeCatalog.loadDefault(),
                                 PermissionCatalog.loadDefault(), ApiPermissionCatalog.loadDefault(),
-                                FrameworkTypes.loadDefault(), FrameworkCallbacks.loadDefault(),
-                                SinkCatalog.loadDefault(), ModelCatalog.loadDefault(),
+                                FrameworkTypes.loadDefault(), onFirstUse(FrameworkCallbacks::loadDefault),
+                                onFirstUse(SinkCatalog::loadDefault), onFirstUse(ModelCatalog::loadDefault),
                                 EntityCatalog.loadDefault(), TrackerCatalog.loadDefault());
                     } catch (RuntimeException e) {
                         throw new IllegalStateException("built-in catalogue broken: " + e.getMessage(), e);
@@ -104,15 +134,15 @@ public final class Catalogs {
     }
 
     public FrameworkCallbacks frameworkCallbacks() {
-        return frameworkCallbacks;
+        return frameworkCallbacks.get();
     }
 
     public SinkCatalog sinks() {
-        return sinks;
+        return sinks.get();
     }
 
     public ModelCatalog models() {
-        return models;
+        return models.get();
     }
 
     /** The companies that own hosts, and who owns a given host. */
