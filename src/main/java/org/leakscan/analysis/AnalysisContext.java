@@ -128,7 +128,9 @@ public final class AnalysisContext {
     }
 
     /** Classes per parallel task: enough to amortise scheduling, few enough to balance two cores. */
-    private static final int CLASSES_PER_TASK = 512;
+    static final int CLASSES_PER_TASK = 512;
+    /** Distinct references per parallel task when passes resolve them against a catalogue. */
+    static final int REFERENCES_PER_TASK = 1 << 14;
 
     /**
      * Visits every method that has code, in parallel over slices of the class list. Each slice gets
@@ -177,11 +179,6 @@ public final class AnalysisContext {
             }
         }
         return out;
-    }
-
-    /** Slices of the class list, for {@link #forEachSlice} over classes. */
-    public static int classesPerTask() {
-        return CLASSES_PER_TASK;
     }
 
     public CodeIndex codeIndex() {

@@ -30,21 +30,24 @@ public final class CodeIndex {
     }
 
     private final List<ClassDef> classes;
-    private final Set<MethodRef> calls;
+    private final List<MethodRef> calls;
     private final Set<FieldRef> fieldReads;
     private final List<StringSite> strings;
 
-    CodeIndex(List<ClassDef> classes, Set<MethodRef> calls, Set<FieldRef> fieldReads, List<StringSite> strings) {
+    CodeIndex(List<ClassDef> classes, List<MethodRef> calls, Set<FieldRef> fieldReads, List<StringSite> strings) {
         this.classes = classes;
         this.calls = calls;
         this.fieldReads = fieldReads;
         this.strings = strings;
     }
 
-    public static final CodeIndex EMPTY = new CodeIndex(List.of(), Set.of(), Set.of(), List.of());
+    public static final CodeIndex EMPTY = new CodeIndex(List.of(), List.of(), Set.of(), List.of());
 
-    /** Every distinct method reference called in the app. */
-    public Set<MethodRef> calledMethods() {
+    /**
+     * Every distinct method reference called in the app, in no particular order; a list, so passes
+     * can resolve it in slices ({@link AnalysisContext#forEachSlice}).
+     */
+    public List<MethodRef> calledMethods() {
         return calls;
     }
 
@@ -60,19 +63,25 @@ public final class CodeIndex {
 
     /**
      * Where each of {@code refs} (method references called, field references read) occurs, in
-     * class, method and instruction order; absent when nowhere. One walk over all code, however
-     * many references are asked for: ask for all a pass needs at once.
+     * class, method and instruction order; absent when nowhere. One walk over all code (slices of
+     * classes on the context's worker pool), however many references are asked for: ask for all a
+     * pass needs at once.
      */
-    public Map<Object, List<CodeSite>> sitesOf(Set<?> refs) {
-        return merge(List.of(sitesIn(classes, refs)));
-    }
-
-    /** {@link #sitesOf} for a slice of the classes; {@link #merge} joins slices walked in parallel. */
-    public static Map<Object, List<CodeSite>> sitesIn(List<ClassDef> classes, Set<?> refs) {
+    public Map<Object, List<CodeSite>> sitesOf(Set<?> refs, AnalysisContext context) {
         Map<Object, List<CodeSite>> out = new HashMap<>();
         if (refs.isEmpty()) {
             return out;
         }
+        for (Map<Object, List<CodeSite>> slice : context.forEachSlice(classes, AnalysisContext.CLASSES_PER_TASK,
+                slice -> sitesIn(slice, refs))) {
+            slice.forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
+    }
+
+    private static Map<Object, List<CodeSite>> sitesIn(List<ClassDef> classes, Set<?> refs) {
+        Map<Object, List<CodeSite>> out = new HashMap<>();
         for (ClassDef c : classes) {
             for (MethodDef m : c.methods()) {
                 CodeRefs code = m.refs();
@@ -85,16 +94,6 @@ public final class CodeIndex {
                 }
             }
         }
-        return out;
-    }
-
-    /** The sites of slices in class order, as one immutable map. */
-    public static Map<Object, List<CodeSite>> merge(List<Map<Object, List<CodeSite>>> slices) {
-        Map<Object, List<CodeSite>> out = new HashMap<>();
-        for (Map<Object, List<CodeSite>> slice : slices) {
-            slice.forEach((k, v) -> out.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-        }
-        out.replaceAll((k, v) -> List.copyOf(v));
         return out;
     }
 
@@ -143,7 +142,7 @@ public final class CodeIndex {
         }
 
         CodeIndex build(List<ClassDef> classes) {
-            return new CodeIndex(List.copyOf(classes), Collections.unmodifiableSet(calls),
+            return new CodeIndex(List.copyOf(classes), List.copyOf(calls),
                     Collections.unmodifiableSet(fieldReads), List.copyOf(strings));
         }
     }

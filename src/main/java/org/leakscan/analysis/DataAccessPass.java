@@ -60,7 +60,7 @@ public final class DataAccessPass implements Pass {
         Map<MethodRef, List<Source>> sourceCalls = new HashMap<>();
         Set<MethodRef> readerCalls = new HashSet<>();
         // Hundreds of thousands of distinct calls in a large app: resolved in slices on the pool.
-        for (ResolvedCalls part : context.forEachSlice(List.copyOf(index.calledMethods()), CALLS_PER_TASK,
+        for (ResolvedCalls part : context.forEachSlice(index.calledMethods(), AnalysisContext.REFERENCES_PER_TASK,
                 slice -> resolveCalls(context, catalog, slice))) {
             sourceCalls.putAll(part.sources());
             readerCalls.addAll(part.readers());
@@ -84,8 +84,7 @@ public final class DataAccessPass implements Pass {
         wanted.addAll(readerCalls);
         wanted.addAll(sourceFields.keySet());
         wanted.addAll(uriFields.keySet());
-        Map<Object, List<CodeSite>> sites = CodeIndex.merge(context.forEachSlice(context.program().classes(),
-                AnalysisContext.classesPerTask(), slice -> CodeIndex.sitesIn(slice, wanted)));
+        Map<Object, List<CodeSite>> sites = index.sitesOf(wanted, context);
 
         // Hits in any order: group() sorts what it reports.
         List<Hit> hits = new ArrayList<>();
@@ -109,9 +108,6 @@ public final class DataAccessPass implements Pass {
         hits.addAll(contentUriHits(context, catalog, index, readerCalls, uriFields, sites));
         context.setDataAccess(group(context, hits));
     }
-
-    /** Distinct calls per task when resolving: enough to amortise scheduling. */
-    private static final int CALLS_PER_TASK = 1 << 14;
 
     /** The calls of one slice that resolve to sources, and those that resolve to URI readers. */
     private record ResolvedCalls(Map<MethodRef, List<Source>> sources, Set<MethodRef> readers) {

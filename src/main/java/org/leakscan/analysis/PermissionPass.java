@@ -31,9 +31,6 @@ public final class PermissionPass implements Pass {
         return INFO;
     }
 
-    /** Distinct calls per task when resolving. */
-    private static final int CALLS_PER_TASK = 1 << 14;
-
     /** The calls of a slice that need permissions, as (declaring API, requirement). */
     private static List<Map.Entry<String, PermissionRequirement>> requirements(AnalysisContext context,
                                                                               List<MethodRef> calls) {
@@ -66,7 +63,7 @@ public final class PermissionPass implements Pass {
         CodeIndex index = context.codeIndex();
         // The distinct calls of a large app number hundreds of thousands: resolved in slices on the pool.
         List<List<Map.Entry<String, PermissionRequirement>>> resolved = context.forEachSlice(
-                List.copyOf(index.calledMethods()), CALLS_PER_TASK, slice -> requirements(context, slice));
+                index.calledMethods(), AnalysisContext.REFERENCES_PER_TASK, slice -> requirements(context, slice));
         for (List<Map.Entry<String, PermissionRequirement>> part : resolved) {
             for (Map.Entry<String, PermissionRequirement> annotated : part) {
                 PermissionRequirement r = annotated.getValue();

@@ -332,29 +332,16 @@ public final class ScanCommand implements Callable<Integer> {
      * up front instead, so a mistake in them stops the scan before it starts.
      */
     private static java.util.function.Supplier<Catalogs> builtInCatalogsInBackground() {
-        java.util.concurrent.FutureTask<Catalogs> task = new java.util.concurrent.FutureTask<>(Catalogs::builtIn);
-        Thread loader = new Thread(task, "leakscan-catalogues");
-        loader.setDaemon(true);
-        loader.start();
-        return () -> {
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading the catalogues", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                // The built-in set is part of the jar: broken means a build error, reported as one.
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        };
+        // The built-in set is part of the jar: broken means a build error, reported as one.
+        return org.leakscan.diagnostics.Background.start("leakscan-catalogues", Catalogs::builtIn);
     }
 
     private static java.util.function.Supplier<Catalogs> constant(Catalogs catalogs) {
         return () -> catalogs;
     }
 
-    private int runBatch(java.util.function.Supplier<Catalogs> catalogs, List<Path> apps, List<ReportFormat> chosen, PrintWriter err,
-                         PackageReader reader, AnalysisOptions options,
+    private int runBatch(java.util.function.Supplier<Catalogs> catalogs, List<Path> apps, List<ReportFormat> chosen,
+                         PrintWriter err, PackageReader reader, AnalysisOptions options,
                          java.util.function.Function<Report, Review> reviewer) throws IOException {
         if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -69,7 +69,8 @@ public final class PackageReader {
     /** Reads an input already in memory; {@code display} names it in messages and reports. */
     public AppPackage read(byte[] bytes, String display) throws InputException {
         // Digesting a large APK takes about as long as inflating its code: let it run alongside.
-        java.util.function.Supplier<String> sha = sha256InBackground(bytes);
+        java.util.function.Supplier<String> sha =
+                org.leakscan.diagnostics.Background.start("leakscan-sha256", () -> sha256(bytes));
         if (startsWith(bytes, DEX_MAGIC)) {
             return new AppPackage(display, InputFormat.DEX, sha.get(), bytes.length,
                     List.of(new CodeFile(fileName(display), bytes)), List.of(), null, false, null, EntrySource.EMPTY,
@@ -97,8 +98,7 @@ public final class PackageReader {
             List<String> problems = new ArrayList<>(zip.problems());
             addClassFiles(zip, "", classes, problems);
             return new AppPackage(display, InputFormat.JAR, sha.get(), bytes.length, List.of(), classes, null, false,
-                    null,
-                    zip, problems);
+                    null, zip, problems);
         }
         if (names.contains(AAB_BASE_MANIFEST)) {
             return readAab(zip, display, sha.get(), bytes.length);
@@ -529,24 +529,6 @@ public final class PackageReader {
     private static String fileName(String display) {
         String n = display.replace('\\', '/');
         return n.substring(n.lastIndexOf('/') + 1);
-    }
-
-    /** {@link #sha256} on a thread of its own; the supplier waits for it. */
-    private static java.util.function.Supplier<String> sha256InBackground(byte[] bytes) {
-        java.util.concurrent.FutureTask<String> task = new java.util.concurrent.FutureTask<>(() -> sha256(bytes));
-        Thread t = new Thread(task, "leakscan-sha256");
-        t.setDaemon(true);
-        t.start();
-        return () -> {
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted while hashing the input");
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        };
     }
 
     static String sha256(byte[] bytes) {

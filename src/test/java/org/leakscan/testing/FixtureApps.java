@@ -54,6 +54,11 @@ public final class FixtureApps {
         }
     }
 
+    /** The APK of every fixture app, built (once) if need be. */
+    public static List<Path> apks() {
+        return names().stream().map(n -> get(n).apk()).toList();
+    }
+
     /** Builds (once) and returns the fixture. */
     public static Fixture get(String name) {
         return BUILT.computeIfAbsent(name, n -> {

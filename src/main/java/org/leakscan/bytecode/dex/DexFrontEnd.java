@@ -25,10 +25,7 @@ import org.jf.dexlib2.iface.instruction.ThreeRegisterInstruction;
 import org.jf.dexlib2.iface.instruction.TwoRegisterInstruction;
 import org.jf.dexlib2.iface.instruction.WideLiteralInstruction;
 import org.jf.dexlib2.iface.reference.CallSiteReference;
-import org.jf.dexlib2.iface.reference.FieldReference;
 import org.jf.dexlib2.iface.reference.MethodReference;
-import org.jf.dexlib2.iface.reference.StringReference;
-import org.jf.dexlib2.iface.reference.TypeReference;
 import org.jf.dexlib2.iface.value.AnnotationEncodedValue;
 import org.jf.dexlib2.iface.value.ArrayEncodedValue;
 import org.jf.dexlib2.iface.value.BooleanEncodedValue;
@@ -392,9 +389,8 @@ public final class DexFrontEnd {
             return index == -1 ? null : type(index);
         }
 
-        /** The types of the {@code type_list} whose offset is at {@code offsetField}; empty for offset 0. */
-        List<String> typeList(int offsetField) {
-            int list = ids.readSmallUint(offsetField);
+        /** The types of the {@code type_list} at {@code list}; empty for offset 0. */
+        List<String> typeList(int list) {
             if (list == 0) {
                 return List.of();
             }
@@ -413,14 +409,7 @@ public final class DexFrontEnd {
                 int item = dex.getProtoSection().getOffset(index);
                 int returnType = ids.readSmallUint(item + 4);
                 int parameters = ids.readSmallUint(item + 8);
-                StringBuilder sb = new StringBuilder("(");
-                if (parameters != 0) {
-                    int count = data.readSmallUint(parameters);
-                    for (int k = 0; k < count; k++) {
-                        sb.append(type(data.readUshort(parameters + 4 + 2 * k)));
-                    }
-                }
-                p = pool.string(sb.append(')').append(type(returnType)).toString());
+                p = pool.string("(" + String.join("", typeList(parameters)) + ")" + type(returnType));
                 protos[index] = p;
             }
             return p;
@@ -490,7 +479,7 @@ public final class DexFrontEnd {
     private ClassDef readClass(int item, String type, DexRefs refs, String origin, Diagnostics diagnostics) {
         org.jf.dexlib2.dexbacked.DexBuffer ids = refs.ids;
         int access = ids.readInt(item + CLASS_DEF_ACCESS);
-        List<String> interfaces = refs.typeList(item + CLASS_DEF_INTERFACES);
+        List<String> interfaces = refs.typeList(ids.readSmallUint(item + CLASS_DEF_INTERFACES));
         AnnotationOffsets annotated = annotations
                 ? AnnotationOffsets.read(refs.data, ids.readSmallUint(item + CLASS_DEF_ANNOTATIONS))
                 : AnnotationOffsets.NONE;
@@ -623,16 +612,15 @@ public final class DexFrontEnd {
      */
     private org.leakscan.program.MethodCode code(int codeOffset, MethodRef ref, boolean isStatic, DexRefs refs,
                                                  String origin, Diagnostics diagnostics) {
+        LazyBody lazy = new LazyBody(codeOffset, ref, isStatic, refs, origin, diagnostics);
         org.leakscan.program.CodeRefs codeRefs;
         try {
             codeRefs = DexCodeScanner.scan(refs, codeOffset);
         } catch (RuntimeException | StackOverflowError e) {
             String failure = Messages.oneLine(e);
-            diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(ref.owner()), ref.signature(),
-                    "method not decoded: " + failure);
+            lazy.failed(failure);
             return org.leakscan.program.MethodCode.failed(failure);
         }
-        LazyBody lazy = new LazyBody(codeOffset, ref, isStatic, refs, origin, diagnostics);
         return org.leakscan.program.MethodCode.lazy(codeRefs, lazy, lazy);
     }
 
@@ -673,14 +661,6 @@ public final class DexFrontEnd {
             diagnostics.member(Stage.BYTECODE, origin, Types.toJavaName(ref.owner()), ref.signature(),
                     "method not decoded: " + failure);
         }
-    }
-
-    private String descriptorOf(MethodReference m) {
-        StringBuilder sb = new StringBuilder("(");
-        for (CharSequence p : m.getParameterTypes()) {
-            sb.append(p);
-        }
-        return sb.append(')').append(m.getReturnType()).toString();
     }
 
     private List<Annotation> annotations(java.util.Set<? extends org.jf.dexlib2.iface.Annotation> in) {

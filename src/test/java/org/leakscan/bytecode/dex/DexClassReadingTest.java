@@ -3,7 +3,6 @@ package org.leakscan.bytecode.dex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,26 +37,13 @@ class DexClassReadingTest {
 
     @Test
     void classesReadAsDexlib2ReadsThemInEveryFixture() throws Exception {
-        List<Path> apks = new ArrayList<>();
-        for (String name : FixtureApps.names()) {
-            apks.add(FixtureApps.get(name).apk());
-        }
+        List<Path> apks = FixtureApps.apks();
         assertTrue(compare(apks) > 20, "classes compared");
     }
 
     @Test
     void classesReadAsDexlib2ReadsThemInEverySharedApp() throws Exception {
-        List<Path> apks = new ArrayList<>();
-        for (String folder : List.of("droidbench/apk", "corpus")) {
-            Path dir = SharedApps.folder(folder);
-            if (Files.isDirectory(dir)) {
-                for (Path apk : SharedApps.apks(dir)) {
-                    if (Files.size(apk) <= MAX_SHARED_APP_BYTES) {
-                        apks.add(apk);
-                    }
-                }
-            }
-        }
+        List<Path> apks = SharedApps.apks(MAX_SHARED_APP_BYTES, "droidbench/apk", "corpus");
         Assumptions.assumeTrue(!apks.isEmpty(), "../shared is not here");
         assertTrue(compare(apks) > 5_000, "classes compared");
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +36,7 @@ class DexCodeScannerTest {
 
     @Test
     void scannerAndConverterAgreeOnEveryFixtureMethod() throws Exception {
-        List<Path> apks = new ArrayList<>();
-        for (String name : FixtureApps.names()) {
-            apks.add(FixtureApps.get(name).apk());
-        }
+        List<Path> apks = FixtureApps.apks();
         Counts counts = compare(apks);
         assertTrue(counts.methods > 100, "methods compared: " + counts.methods);
         assertTrue(counts.refs > 500, "references compared: " + counts.refs);
@@ -48,17 +44,7 @@ class DexCodeScannerTest {
 
     @Test
     void scannerAndConverterAgreeOnEverySharedApp() throws Exception {
-        List<Path> apks = new ArrayList<>();
-        for (String folder : List.of("droidbench/apk", "corpus")) {
-            Path dir = SharedApps.folder(folder);
-            if (Files.isDirectory(dir)) {
-                for (Path apk : SharedApps.apks(dir)) {
-                    if (Files.size(apk) <= MAX_SHARED_APP_BYTES) {
-                        apks.add(apk);
-                    }
-                }
-            }
-        }
+        List<Path> apks = SharedApps.apks(MAX_SHARED_APP_BYTES, "droidbench/apk", "corpus");
         Assumptions.assumeTrue(!apks.isEmpty(), "../shared is not here");
         Counts counts = compare(apks);
         assertTrue(counts.methods > 10_000, "methods compared: " + counts.methods);
