@@ -21,7 +21,9 @@ final class KnownLibraries {
             "Lio/coil/", "Lcoil/", "Lcom/github/bumptech/", "Lorg/slf4j/", "Lch/qos/logback/", "Ltimber/log/",
             "Lcom/google/auto/", "Lj$/", "Ljava/", "Ljavax/", "Lorg/json/", "Lorg/xmlpull/", "Lorg/kxml2/",
             "Lcom/google/android/exoplayer2/", "Landroidx/media3/", "Lio/realm/", "Lnet/sqlcipher/", "Lorg/bouncycastle/",
-            "Lorg/joda/", "Lorg/threeten/", "Lcom/jjoe64/", "Lcom/github/mikephil/charting/", "Lde/greenrobot/");
+            "Lorg/joda/", "Lorg/threeten/", "Lorg/apache/http/", "Lorg/apache/james/mime4j/", "Lflexjson/", "Lcom/alibaba/fastjson/", "Lnet/minidev/json/",
+            "Lorg/codehaus/jackson/", "Lorg/jsoup/", "Lorg/simpleframework/xml/", "Lcom/thoughtworks/xstream/",
+            "Lorg/apache/log4j/", "Lcom/google/android/gms/common/internal/", "Lorg/kobjects/", "Lorg/ksoap2/", "Lcom/jjoe64/", "Lcom/github/mikephil/charting/", "Lde/greenrobot/");
 
     private KnownLibraries() {
     }

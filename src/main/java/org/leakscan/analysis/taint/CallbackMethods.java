@@ -57,13 +57,25 @@ final class CallbackMethods {
                         || bySignature.containsKey(m.signature())) {
                     continue;
                 }
+                if (scope.isInfrastructure(c.type())) {
+                    // A support library's own override: library code, never analysed; the signature
+                    // stays taken so its framework method is not bound either.
+                    bySignature.put(m.signature(), null);
+                    continue;
+                }
                 if (overridesFramework(m, frameworkAncestors, bundledAncestors, c.type())) {
                     bySignature.put(m.signature(), m);
                 }
             }
             t = c.superType();
         }
-        return List.copyOf(bySignature.values());
+        List<MethodDef> out = new ArrayList<>();
+        for (MethodDef m : bySignature.values()) {
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private boolean overridesFramework(MethodDef m, List<String> frameworkAncestors, List<String> bundled,

@@ -31,6 +31,15 @@ final class Calls {
         this.http = new HttpLibraries(scope, threads);
     }
 
+    /**
+     * A virtual call on an object known only by its declared type runs each implementation of the
+     * app's classes that code instantiates (class hierarchy and rapid type analysis), up to this
+     * many; beyond, the call is left to a caller who knows the object.
+     */
+    static final int MAX_CLASS_HIERARCHY_TARGETS = 8;
+    private static final java.util.Set<String> OBJECT_METHODS = java.util.Set.of("equals(Ljava/lang/Object;)Z",
+            "hashCode()I", "toString()Ljava/lang/String;", "compareTo(Ljava/lang/Object;)I");
+
     /** Which code a call runs: app methods, and whether library code too; or left to the caller. */
     private record Dispatch(List<MethodDef> targets, boolean library, boolean toCaller) {
     }
@@ -123,16 +132,19 @@ final class Calls {
                         for (MethodDef impl : scope.implementations(declared, ref.signature())) {
                             impls.add(appCode(ref, impl));
                         }
-                        if (impls.size() > 1) {
+                        if (impls.size() > MAX_CLASS_HIERARCHY_TARGETS) {
+                            if (OBJECT_METHODS.contains(ref.signature())) {
+                                library = true; // equals, hashCode, toString of some object: what they give is its data
+                                continue;
+                            }
                             return new Dispatch(List.of(), false, true);
                         }
-                        MethodDef m = impls.isEmpty() ? null : impls.iterator().next();
-                        if (m != null) {
-                            if (!targets.contains(m)) {
+                        for (MethodDef m : impls) {
+                            if (m == null) {
+                                library = true;
+                            } else if (!targets.contains(m)) {
                                 targets.add(m);
                             }
-                        } else {
-                            library = true;
                         }
                         continue;
                     }
@@ -160,10 +172,10 @@ final class Calls {
             return null;
         }
         String owner = scope.ownerOf(m).type();
-        if (scope.app.infrastructure().test(owner)) {
+        if (scope.isInfrastructure(owner)) {
             return null;
         }
-        if (!scope.app.bundledLibrary().test(owner)) {
+        if (!scope.isBundledLibrary(owner)) {
             return m;
         }
         return scope.library.describes(called) ? null : m;

@@ -81,8 +81,8 @@ final class EntryPoints {
         }
         for (ClassDef c : scope.program.classes()) {
             MethodDef clinit = c.method("<clinit>", "()V");
-            if (clinit != null && clinit.body() != null && !app.bundledLibrary().test(c.type())
-                    && !app.infrastructure().test(c.type())) {
+            if (clinit != null && clinit.body() != null && !scope.isBundledLibrary(c.type())
+                    && !scope.isInfrastructure(c.type())) {
                 top.addEntry(clinit, new Value[0]);
             }
         }

@@ -65,6 +65,27 @@ abstract class Frame {
     /** Data reaching a sink: explicit taint, the tests that decided the call, and where it goes. */
     abstract void hit(SinkSite sink, TaintSet explicit, TaintSet implicit, Value destination);
 
+    /**
+     * Methods whose summaries are being applied in this frame right now, outermost first: a call
+     * a summary left to its caller may lead back into one of them, which would never end.
+     */
+    private final java.util.Set<MethodDef> applying = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Summaries applied inside summaries being applied, at most this deep in one frame. */
+    private static final int MAX_NESTED_APPLICATIONS = 64;
+
+    /** Applies {@code s} unless that would recurse; the frame's fixpoint sees what a recursion would add. */
+    final CallResult apply(MethodSummary s, Value[] args, TaintSet context) {
+        if (applying.contains(s.method()) || applying.size() >= MAX_NESTED_APPLICATIONS) {
+            return CallResult.NOTHING;
+        }
+        applying.add(s.method());
+        try {
+            return new Instantiation(this, s, args, context).apply();
+        } finally {
+            applying.remove(s.method());
+        }
+    }
+
     /** Runs an app method's summary here, as a call from {@code site}. */
     CallResult callApp(Site site, MethodDef target, Value[] args) {
         return callApp(site, target, args, TaintSet.EMPTY);

@@ -26,6 +26,7 @@ final class Instantiation {
     private final Map<Integer, MethodSummary.PendingCall> pendingByNode = new java.util.HashMap<>();
     private final Calls calls;
     private final TaintSet context;
+    private final TaintSet[] symbols;
 
     Instantiation(Frame caller, MethodSummary callee, Value[] args, TaintSet context) {
         this.context = context;
@@ -34,6 +35,7 @@ final class Instantiation {
         this.args = args;
         this.mapped = new Value[callee.nodes().size()];
         this.state = new byte[callee.nodes().size()];
+        this.symbols = new TaintSet[callee.nodes().size() * 3];
         for (MethodSummary.PendingCall p : callee.pending()) {
             pendingByNode.put(p.node(), p);
         }
@@ -126,15 +128,27 @@ final class Instantiation {
         TaintSet implicit = TaintSet.EMPTY;
         BitSet inputs = t.inputs();
         for (int s = inputs.nextSetBit(0); s >= 0; s = inputs.nextSetBit(s + 1)) {
-            Value v = node(Symbols.node(s));
-            switch (Symbols.mode(s)) {
-                case Symbols.VALUE -> explicit = explicit.union(v.taint());
-                case Symbols.CONTENT -> explicit = explicit.union(caller.contentTaint(v));
-                default -> explicit = explicit.union(caller.fullTaint(v));
-            }
-            implicit = implicit.union(v.implicit());
+            explicit = explicit.union(symbol(s));
+            implicit = implicit.union(node(Symbols.node(s)).implicit());
         }
         return new TaintSet[] {explicit, implicit};
+    }
+
+    /** What one callee symbol stands for in the caller, worked out once per application. */
+    private TaintSet symbol(int s) {
+        TaintSet cached = s < symbols.length ? symbols[s] : null;
+        if (cached == null) {
+            Value v = node(Symbols.node(s));
+            cached = switch (Symbols.mode(s)) {
+                case Symbols.VALUE -> v.taint();
+                case Symbols.CONTENT -> caller.contentTaint(v);
+                default -> caller.fullTaint(v);
+            };
+            if (s < symbols.length) {
+                symbols[s] = cached;
+            }
+        }
+        return cached;
     }
 
     /** A callee value in the caller's terms. */
@@ -150,6 +164,10 @@ final class Instantiation {
         TaintSet[] explicit = taint(v.taint());
         TaintSet[] implicit = taint(v.implicit());
         boolean any = v.mayBeOtherString();
+        if (!v.hasHoles()) {
+            // Constants that hold no hole are the caller's as they are.
+            return Value.of(objs, explicit[0], explicit[1].union(implicit[0]).union(implicit[1]), v.constants(), any);
+        }
         Set<String> constants = new TreeSet<>();
         for (String c : v.constants()) {
             if (!Symbols.hasHole(c)) {

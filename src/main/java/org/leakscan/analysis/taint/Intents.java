@@ -33,12 +33,6 @@ final class Intents {
     /** Receivers registered in code (top level only): receiver type and action (null: any). */
     private final List<String[]> dynamicReceivers = new ArrayList<>();
 
-    /** A broadcast sent with an action, decided at the end: a sink if no receiver of the app handles it. */
-    record PendingBroadcast(SinkSite sink, TaintSet taint, Set<String> actions) {
-    }
-
-    private final List<PendingBroadcast> pending = new ArrayList<>();
-
     Intents(Scope scope) {
         this.scope = scope;
     }
@@ -85,19 +79,16 @@ final class Intents {
                     return f.defer(site, call, args);
                 }
                 Set<String> actions = actions(f, intent);
-                if (kind.equals("receiver") && !actions.isEmpty() && !f.isTop()) {
-                    // Receivers registered in code anywhere may handle it: decide at the top level.
-                    return f.defer(site, call, args);
-                }
                 if (send(f, intent, kind)) {
                     return Frame.CallResult.NOTHING;
                 }
                 if (kind.equals("receiver") && !actions.isEmpty()) {
+                    // A receiver registered in code anywhere may handle it: whether the data leaves the
+                    // app is decided when every receiver is known (see #handled).
                     var sink = scope.library.resolve(ref).sink();
-                    TaintSet taint = f.contentTaint(intent);
-                    if (sink != null && !taint.isEmpty()) {
-                        pending.add(new PendingBroadcast(new SinkSite(site, sink.api().toString(), sink.kind().id(),
-                                sink.channel()), taint, actions));
+                    if (sink != null) {
+                        f.hit(new SinkSite(site, sink.api().toString(), sink.kind().id(), sink.channel(), actions),
+                                f.contentTaint(intent), intent.implicit(), Value.EMPTY);
                     }
                     return Frame.CallResult.NOTHING;
                 }
@@ -174,22 +165,16 @@ final class Intents {
         return out;
     }
 
-    /**
-     * After the top-level fixpoint: a broadcast that no receiver of the app (manifest or registered
-     * in code) handles is meant for other apps, so it is a sink.
-     */
-    void finish(Frame top) {
-        for (PendingBroadcast p : pending) {
-            boolean handled = false;
-            for (String action : p.actions()) {
-                handled |= dynamicReceivers.stream().anyMatch(r -> r[1] == null || r[1].equals(action));
-                handled |= scope.app.components().stream()
-                        .anyMatch(c -> c.kind().equals("receiver") && c.actions().contains(action));
-            }
-            if (!handled) {
-                top.hit(p.sink(), p.taint(), TaintSet.EMPTY, Value.EMPTY);
+    /** True when a receiver of the app (in the manifest or registered in code) handles one of the actions. */
+    boolean handled(Set<String> actions) {
+        for (String action : actions) {
+            if (dynamicReceivers.stream().anyMatch(r -> r[1] == null || r[1].equals(action))
+                    || scope.app.components().stream()
+                    .anyMatch(c -> c.kind().equals("receiver") && c.actions().contains(action))) {
+                return true;
             }
         }
+        return false;
     }
 
     private static int intentArgument(MethodRef ref) {
@@ -253,7 +238,7 @@ final class Intents {
             List<String> receivers = new ArrayList<>();
             if (t.startsWith(CLASS_TARGET)) {
                 String type = t.substring(CLASS_TARGET.length());
-                if (isComponent(type, kind) || (kind.equals("receiver") && isDynamicReceiver(type))) {
+                if (isComponent(type, kind) || (kind.equals("receiver") && f.isTop() && isDynamicReceiver(type))) {
                     receivers.add(type);
                 } else if (!scope.isAppClass(type)) {
                     internalOnly = false; // another app's component
@@ -266,7 +251,7 @@ final class Intents {
                         receivers.add(c.type());
                     }
                 }
-                if (kind.equals("receiver")) {
+                if (kind.equals("receiver") && f.isTop()) {
                     for (String[] r : dynamicReceivers) {
                         if (r[1] == null || r[1].equals(action)) {
                             receivers.add(r[0]);

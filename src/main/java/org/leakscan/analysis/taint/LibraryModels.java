@@ -254,7 +254,7 @@ final class LibraryModels {
             out = out.join(Value.ofConstant(uri.uri()));
         }
         if (field.owner().equals("Ljava/lang/System;") && (field.name().equals("out") || field.name().equals("err"))) {
-            Node o = f.global("System." + field.name(), "Ljava/io/PrintStream;");
+            Node o = f.newObject(site, "System." + field.name(), Node.Kind.RESULT, "Ljava/io/PrintStream;", true);
             Value stream = Value.ofObject(o.id());
             f.write(stream, f.fields.openedBy, Value.ofConstant("log|log.stdout|" + field + "|"));
             out = out.join(stream);

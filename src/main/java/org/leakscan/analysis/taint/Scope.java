@@ -37,7 +37,8 @@ final class Scope {
     /** Set once by the engine: the frames reach summaries through it. */
     Summaries summaries;
     private final Map<MethodDef, ClassDef> owners = new IdentityHashMap<>();
-    private final Map<String, MethodDef> dispatchCache = new HashMap<>();
+    private final Map<String, Map<String, MethodDef>> dispatch = new HashMap<>();
+    private final Map<String, Map<String, MethodDef>> exactDispatch = new HashMap<>();
     private final Map<String, Set<String>> unanalysed = new LinkedHashMap<>();
     private static final MethodDef LIBRARY = new MethodDef(new MethodRef("L;", "library", "()V"), 0, List.of(),
             List.of(), null, null);
@@ -68,15 +69,28 @@ final class Scope {
         return hierarchy.isAppClass(type);
     }
 
+    private final Map<String, Boolean> infrastructure = new HashMap<>();
+    private final Map<String, Boolean> bundled = new HashMap<>();
+
+    /** True for classes of well-known libraries, whose code is never analysed (see {@link AppFacts}). */
+    boolean isInfrastructure(String type) {
+        return infrastructure.computeIfAbsent(type, app.infrastructure()::test);
+    }
+
+    /** True for classes of libraries bundled in the app (see {@link AppFacts}). */
+    boolean isBundledLibrary(String type) {
+        return bundled.computeIfAbsent(type, app.bundledLibrary()::test);
+    }
+
     /** True when the method is the app's own code, where implicit flows are followed. */
     boolean tracksImplicit(MethodDef m) {
         ClassDef c = ownerOf(m);
-        return c != null && !app.bundledLibrary().test(c.type());
+        return c != null && !isBundledLibrary(c.type());
     }
 
     /** True when sources read inside this class are the app's doing (not a support library's own business). */
     boolean seedsSources(String type) {
-        return !app.infrastructure().test(type);
+        return !isInfrastructure(type);
     }
 
     /** Records something the analysis could not see into (reflection, native code, loaded code). */
@@ -103,8 +117,8 @@ final class Scope {
      * method is library code (or unknown).
      */
     MethodDef lookup(String type, String signature, boolean exact) {
-        String key = type + "->" + signature + (exact ? "!" : "");
-        MethodDef cached = dispatchCache.get(key);
+        Map<String, MethodDef> byType = (exact ? exactDispatch : dispatch).computeIfAbsent(type, t -> new HashMap<>());
+        MethodDef cached = byType.get(signature);
         if (cached != null) {
             return cached == LIBRARY ? null : cached;
         }
@@ -136,7 +150,7 @@ final class Scope {
                 }
             }
         }
-        dispatchCache.put(key, found == null ? LIBRARY : found);
+        byType.put(signature, found == null ? LIBRARY : found);
         return found;
     }
 
@@ -155,7 +169,7 @@ final class Scope {
         out.add(lookup(type, signature, false));
         for (String sub : hierarchy.allSubtypes(type)) {
             ClassDef c = hierarchy.appClass(sub);
-            if (c == null || c.isInterface() || Access.isAbstract(c)) {
+            if (c == null || c.isInterface() || Access.isAbstract(c) || !instantiated().contains(sub)) {
                 continue;
             }
             out.add(lookup(sub, signature, false));
@@ -166,6 +180,35 @@ final class Scope {
         List<MethodDef> list = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(out));
         implementationCache.put(key, list);
         return list;
+    }
+
+    private java.util.Set<String> instantiated;
+
+    /**
+     * The app classes code may make objects of (rapid type analysis): those whose constructor some
+     * code calls, the manifest's components, and the classes layouts inflate.
+     */
+    java.util.Set<String> instantiated() {
+        if (instantiated == null) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (ClassDef c : program.classes()) {
+                for (MethodDef m : c.methods()) {
+                    var refs = m.refs();
+                    for (int i = 0; i < refs.size(); i++) {
+                        if (refs.ref(i) instanceof MethodRef r && r.isConstructor()) {
+                            out.add(r.owner());
+                        }
+                    }
+                }
+            }
+            app.components().forEach(c -> out.add(c.type()));
+            out.addAll(app.layoutClasses());
+            if (app.applicationClass() != null) {
+                out.add(app.applicationClass());
+            }
+            instantiated = out;
+        }
+        return instantiated;
     }
 
     /** More implementations than this and a call is left to a caller who knows the object. */

@@ -29,6 +29,9 @@ final class Summaries {
     private final List<MethodDef> members = new ArrayList<>();
     private final Map<MethodDef, Boolean> usedWhileOpen = new IdentityHashMap<>();
     private long computed;
+    /** Time spent making summaries, nested ones counted once (for tracing). */
+    long summaryNanos;
+    private int analysing;
 
     Summaries(Scope scope) {
         this.scope = scope;
@@ -109,11 +112,14 @@ final class Summaries {
         scope.budget.checkNow();
         computed++;
         SummaryFrame frame = new SummaryFrame(scope, this, m);
+        long started = System.nanoTime();
+        analysing++;
         try {
             new Interpreter(frame, scope.calls, new MethodCfg(m.body())).run();
             MethodSummary s = frame.summary();
             if (Interpreter.TRACE_SUMMARIES) {
-                System.err.println("summary " + m.ref() + " depth=" + lows.size() + " nodes=" + s.nodes().size()
+                System.err.println("summary " + m.ref() + " ms=" + (System.nanoTime() - started) / 1_000_000
+                        + " passes=" + frame.passes + " depth=" + lows.size() + " nodes=" + s.nodes().size()
                         + " cells=" + s.cells().size() + " hits=" + s.hits().size() + " pending=" + s.pending().size()
                         + " flows=" + s.flows().size());
                 for (MethodSummary.PendingCall p : s.pending()) {
@@ -126,6 +132,10 @@ final class Summaries {
         } catch (RuntimeException | StackOverflowError e) {
             scope.unanalysed("analysis-error", scope.where(m) + ": " + Messages.oneLine(e));
             return MethodSummary.empty(m);
+        } finally {
+            if (--analysing == 0) {
+                summaryNanos += System.nanoTime() - started;
+            }
         }
     }
 

@@ -42,8 +42,7 @@ final class SummaryFrame extends Frame {
     Site via;
     Value returned = Value.EMPTY;
     Value thrown = Value.EMPTY;
-    private final Map<Long, Value> cells = new HashMap<>();
-    private final Map<Integer, BitSet> written = new HashMap<>();
+    private final CellStore cells = new CellStore();
     private final Map<String, Value> statics = new TreeMap<>();
     private final Map<List<Object>, MethodSummary.Hit> hits = new LinkedHashMap<>();
     private final Map<SinkSite, Integer> hitsPerSink = new HashMap<>();
@@ -114,15 +113,19 @@ final class SummaryFrame extends Frame {
 
     // ---- heap ---------------------------------------------------------------------------------
 
+    /**
+     * The key of a cell in the set of cells read in this pass: unique, and with a hash that spreads
+     * (node and field are each scrambled by an odd multiplier, so {@code Long.hashCode} does not fold
+     * them onto each other).
+     */
     private static long key(int node, int field) {
-        return ((long) node << 32) | (field & 0xffffffffL);
+        return ((long) (node * 0x85EBCA6B) << 32) | ((field * 0x9E3779B1) & 0xffffffffL);
     }
 
     @Override
     Value cell(int node, int field) {
-        long k = key(node, field);
-        readCells.add(k);
-        Value v = cells.getOrDefault(k, Value.EMPTY);
+        readCells.add(key(node, field));
+        Value v = cells.get(node, field);
         Node n = nodes.get(node);
         if (n.isInput()) {
             v = entryOf(n, field).join(v);
@@ -145,18 +148,10 @@ final class SummaryFrame extends Frame {
 
     @Override
     boolean store(int node, int field, Value v) {
-        if (v.isEmpty()) {
+        if (!cells.join(node, field, v)) {
             return false;
         }
-        long k = key(node, field);
-        Value old = cells.getOrDefault(k, Value.EMPTY);
-        Value joined = old.join(v);
-        if (joined == old) {
-            return false;
-        }
-        cells.put(k, joined);
-        written.computeIfAbsent(node, x -> new BitSet()).set(field);
-        if (readCells.contains(k)) {
+        if (readCells.contains(key(node, field))) {
             readChanged = true;
         }
         return true;
@@ -164,8 +159,7 @@ final class SummaryFrame extends Frame {
 
     @Override
     BitSet writtenFields(int node) {
-        BitSet b = written.get(node);
-        return b == null ? new BitSet() : b;
+        return cells.fields(node);
     }
 
     @Override
@@ -189,8 +183,12 @@ final class SummaryFrame extends Frame {
         }
     }
 
+    /** Passes over the body so far (for tracing). */
+    int passes;
+
     /** Starts one pass over the body: what it reads from now on is watched for later writes. */
     void startPass() {
+        passes++;
         readCells.clear();
         readStatics.clear();
         readChanged = false;
@@ -301,7 +299,7 @@ final class SummaryFrame extends Frame {
     CallResult callApp(Site site, MethodDef target, Value[] args, TaintSet context) {
         MethodSummary s = summaries.of(target);
         callees.add(target);
-        return new Instantiation(this, s, args, context).apply();
+        return apply(s, args, context);
     }
 
     @Override
@@ -314,7 +312,12 @@ final class SummaryFrame extends Frame {
     @Override
     CallResult defer(Site site, Insn.Invoke call, Value[] args) {
         String type = call.method().returnType();
-        Node n = nodes.get(Node.Kind.PENDING, new LocalKey(via, site, "pending"), type.equals("V") ? null : type, false);
+        LocalKey key = new LocalKey(via, site, "pending");
+        if (nodes.find(Node.Kind.PENDING, key) == null
+                && contexts.merge(List.of(site, "pending"), 1, Integer::sum) > MAX_CONTEXTS) {
+            key = new LocalKey("*", site, "pending");
+        }
+        Node n = nodes.get(Node.Kind.PENDING, key, type.equals("V") ? null : type, false);
         MethodSummary.PendingCall old = pending.get(n.id());
         Value[] joined = args.clone();
         if (old != null) {
@@ -360,7 +363,7 @@ final class SummaryFrame extends Frame {
             int o = todo.poll();
             BitSet fs = writtenFields(o);
             for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
-                BitSet objs = cells.get(key(o, f)).objects();
+                BitSet objs = cells.get(o, f).objects();
                 for (int x = objs.nextSetBit(0); x >= 0; x = objs.nextSetBit(x + 1)) {
                     mark(x, reach, todo);
                 }
@@ -370,7 +373,7 @@ final class SummaryFrame extends Frame {
         for (int o = reach.nextSetBit(0); o >= 0; o = reach.nextSetBit(o + 1)) {
             BitSet fs = writtenFields(o);
             for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
-                kept.add(new MethodSummary.Cell(o, f, cells.get(key(o, f))));
+                kept.add(new MethodSummary.Cell(o, f, cells.get(o, f)));
             }
         }
         List<Node> table = new ArrayList<>(nodes.size());

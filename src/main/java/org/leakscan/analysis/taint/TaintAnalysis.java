@@ -46,14 +46,60 @@ public final class TaintAnalysis {
         this.scope.summaries = summaries;
     }
 
-    /** Runs the analysis; returns false when the time limit stopped it early. */
+    /** The analysis's own thread has this much stack: summaries are made as deep as app code calls. */
+    private static final long STACK_BYTES = 1L << 30;
+
+    /**
+     * Runs the analysis on a thread with a deep stack (the calling thread's interrupt cancels it);
+     * returns false when the time limit stopped it early.
+     */
     public boolean run() {
+        boolean[] result = new boolean[1];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(null, () -> {
+            try {
+                result[0] = runHere();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "data-flow", STACK_BYTES);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("analysis cancelled");
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
+        return result[0];
+    }
+
+    private boolean runHere() {
+        long started = System.nanoTime();
+        try {
+            return runTopLevel();
+        } finally {
+            if (Interpreter.TRACE_SUMMARIES) {
+                System.err.println("engine: " + top.stats() + " summaries=" + summaries.size() + " computed="
+                        + summaries.computed() + " summary-ms=" + summaries.summaryNanos / 1_000_000 + " total-ms="
+                        + (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+    }
+
+    private boolean runTopLevel() {
         EntryPoints entries = new EntryPoints(scope, top);
         top.entryPoints(entries);
         try {
             entries.seed();
             top.run();
-            scope.calls.intents.finish(top);
             return true;
         } catch (Budget.OutOfTime e) {
             stopped = true;
@@ -119,6 +165,9 @@ public final class TaintAnalysis {
         for (MethodSummary.FlowFact f : facts) {
             SourceSite source = scope.labels.site(f.label());
             SinkSite s = f.sink();
+            if (!s.unlessHandled().isEmpty() && scope.calls.intents.handled(s.unlessHandled())) {
+                continue; // a broadcast the app's own receivers take
+            }
             Sink sink = new Sink(scope.ownerOf(s.site().method()), s.site().method(), s.site().index(), s.api(), s.kind(),
                     s.channel());
             if (sink.owner() == null) {

@@ -108,15 +108,18 @@ final class TaintSet {
     }
 
     static boolean covers(BitSet big, BitSet small) {
-        if (small.isEmpty()) {
+        if (small == big || small.isEmpty()) {
             return true;
         }
         if (small.length() > big.length()) {
             return false;
         }
-        BitSet x = (BitSet) small.clone();
-        x.andNot(big);
-        return x.isEmpty();
+        for (int i = small.nextSetBit(0); i >= 0; i = small.nextSetBit(i + 1)) {
+            if (!big.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -38,17 +38,15 @@ final class Threads {
         }
         if (!isStatic && name.equals("start") && ref.descriptor().equals("()V")
                 && scope.hierarchy.isSubtype(owner, "Ljava/lang/Thread;")) {
-            Value work = f.read(args[0], runs);
-            if (f.hasInputObjects(work)) {
-                return f.defer(site, call, args);
-            }
-            run(f, site, work, "run()V", new Value[0]);
+            // Work the frame knows is run here, with what it holds; work from a caller runs anyway:
+            // every app Runnable is a framework callback once it exists (see EntryPoints).
+            run(f, site, known(f, f.read(args[0], runs)), "run()V", new Value[0]);
             return Frame.CallResult.NOTHING;
         }
         if (!isStatic && (name.equals("execute") || name.equals("executeOnExecutor"))
                 && scope.hierarchy.isSubtype(owner, "Landroid/os/AsyncTask;")) {
             if (f.hasInputObjects(args[0])) {
-                return f.defer(site, call, args);
+                return Frame.CallResult.of(args[0]); // its callbacks run as entries of their own
             }
             Value params = args[args.length - 1];
             Value result = run(f, site, args[0], "doInBackground([Ljava/lang/Object;)Ljava/lang/Object;",
@@ -71,17 +69,28 @@ final class Threads {
             }
             boolean task = p.equals("Ljava/lang/Runnable;") || p.equals("Ljava/util/TimerTask;")
                     || p.equals("Ljava/util/concurrent/Callable;");
-            if (task && f.hasInputObjects(args[a])) {
-                return f.defer(site, call, args);
+            if (!task) {
+                continue;
             }
-            if (p.equals("Ljava/lang/Runnable;") || p.equals("Ljava/util/TimerTask;")) {
-                run(f, site, args[a], "run()V", new Value[0]);
-            } else if (p.equals("Ljava/util/concurrent/Callable;")) {
-                Value v = run(f, site, args[a], "call()Ljava/lang/Object;", new Value[0]);
-                return Frame.CallResult.of(v);
+            Value work = known(f, args[a]);
+            if (p.equals("Ljava/util/concurrent/Callable;")) {
+                return Frame.CallResult.of(run(f, site, work, "call()Ljava/lang/Object;", new Value[0]));
             }
+            run(f, site, work, "run()V", new Value[0]);
         }
         return null;
+    }
+
+    /** The objects of {@code v} the frame made itself (known types); the others are a caller's. */
+    private static Value known(Frame f, Value v) {
+        BitSet keep = new BitSet();
+        BitSet objs = v.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            if (!f.isInput(o)) {
+                keep.set(o);
+            }
+        }
+        return Value.ofObjects(keep);
     }
 
     /** Calls {@code signature} on every app object {@code receivers} may be; returns the joined results. */

@@ -28,11 +28,10 @@ final class TopFrame extends Frame {
     private static final int MAX_APPLICATIONS = 500;
 
     private final Summaries summaries;
-    private final Map<Long, Value> cells = new HashMap<>();
-    private final Map<Integer, BitSet> written = new HashMap<>();
+    private final CellStore cells = new CellStore();
     private final Map<String, Value> statics = new HashMap<>();
-    private final Map<Long, Set<Integer>> readers = new HashMap<>();
-    private final Map<String, Set<Integer>> staticReaders = new HashMap<>();
+    private final List<BitSet> nodeReaders = new ArrayList<>();
+    private final Map<String, BitSet> staticReaders = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<List<Object>, Entry> entryKeys = new HashMap<>();
     private final Map<Integer, Integer> applications = new HashMap<>();
@@ -121,54 +120,50 @@ final class TopFrame extends Frame {
         return out;
     }
 
-    private void wake(Set<Integer> who) {
+    private void wake(BitSet who) {
         if (who != null) {
-            worklist.addAll(who);
+            for (int id = who.nextSetBit(0); id >= 0; id = who.nextSetBit(id + 1)) {
+                worklist.add(id);
+            }
         }
     }
 
     // ---- heap -----------------------------------------------------------------------------------
 
-    private static long key(int node, int field) {
-        return ((long) node << 32) | (field & 0xffffffffL);
-    }
-
     @Override
     Value cell(int node, int field) {
-        long k = key(node, field);
-        if (current != null) {
-            readers.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(current.id());
-        }
-        return cells.getOrDefault(k, Value.EMPTY);
+        noteRead(node);
+        return cells.get(node, field);
     }
 
     @Override
     BitSet writtenFields(int node) {
-        if (current != null) {
-            readers.computeIfAbsent(key(node, -1), x -> new java.util.HashSet<>()).add(current.id());
+        noteRead(node);
+        return cells.fields(node);
+    }
+
+    /** Who read a node: entries are applied again when any field of a node they read grows. */
+    private void noteRead(int node) {
+        if (current == null) {
+            return;
         }
-        BitSet b = written.get(node);
-        return b == null ? new BitSet() : b;
+        while (nodeReaders.size() <= node) {
+            nodeReaders.add(null);
+        }
+        BitSet r = nodeReaders.get(node);
+        if (r == null) {
+            nodeReaders.set(node, r = new BitSet());
+        }
+        r.set(current.id());
     }
 
     @Override
     boolean store(int node, int field, Value v) {
-        if (v.isEmpty()) {
+        if (!cells.join(node, field, v)) {
             return false;
         }
-        long k = key(node, field);
-        Value old = cells.getOrDefault(k, Value.EMPTY);
-        Value joined = old.join(v);
-        if (joined == old) {
-            return false;
-        }
-        cells.put(k, joined);
-        BitSet fs = written.computeIfAbsent(node, x -> new BitSet());
-        boolean newField = !fs.get(field);
-        fs.set(field);
-        wake(readers.get(k));
-        if (newField) {
-            wake(readers.get(key(node, -1)));
+        if (node < nodeReaders.size()) {
+            wake(nodeReaders.get(node));
         }
         return true;
     }
@@ -180,7 +175,7 @@ final class TopFrame extends Frame {
             initialise(key.substring(0, arrow));
         }
         if (current != null) {
-            staticReaders.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(current.id());
+            staticReaders.computeIfAbsent(key, x -> new BitSet()).set(current.id());
         }
         return statics.getOrDefault(key, Value.EMPTY);
     }
@@ -203,7 +198,7 @@ final class TopFrame extends Frame {
      * of its statics. The app's own initialisers are entries from the start ({@link EntryPoints}).
      */
     private void initialise(String type) {
-        if (!scope.app.bundledLibrary().test(type) || scope.app.infrastructure().test(type) || !initialised.add(type)) {
+        if (!scope.isBundledLibrary(type) || scope.isInfrastructure(type) || !initialised.add(type)) {
             return;
         }
         var c = scope.program.classDef(type);
@@ -240,14 +235,16 @@ final class TopFrame extends Frame {
 
     @Override
     Node newObject(Site site, String tag, Node.Kind kind, String type, boolean exact) {
-        Object via = current == null ? "top" : current.id();
+        Object via = current == null ? "top" : current.method().ref();
         return made(nodes.get(kind, new LocalKey(via, site, tag), type, exact));
     }
 
     @Override
     Node instance(Node calleeNode) {
         LocalKey k = (LocalKey) calleeNode.key();
-        Object via = current == null ? k.via() : java.util.Arrays.asList(current.id(), k.via());
+        // Keyed by the entry's method, not the entry: an object a callback makes must not make the
+        // next callback's object a new one, or callbacks would beget callbacks without end.
+        Object via = current == null ? k.via() : java.util.Arrays.asList(current.method().ref(), k.via());
         return made(nodes.get(calleeNode.kind(), new LocalKey(via, k.origin(), k.tag()), calleeNode.type(),
                 calleeNode.exact()));
     }
@@ -303,7 +300,7 @@ final class TopFrame extends Frame {
     CallResult callApp(Site site, MethodDef target, Value[] args, TaintSet context) {
         MethodSummary s = summaries.of(target);
         applied.add(target);
-        return new Instantiation(this, s, args, context).apply();
+        return apply(s, args, context);
     }
 
     @Override
@@ -331,6 +328,16 @@ final class TopFrame extends Frame {
         out.put("entries", entries.size());
         out.put("nodes", nodes.size());
         out.put("cells", cells.size());
+        out.put("applications", applications.values().stream().mapToInt(Integer::intValue).sum());
+        out.put("flows", flows.size());
+        if (Interpreter.TRACE_SUMMARIES) {
+            applications.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+                    .forEach(x -> System.err.println("  applied " + x.getValue() + "x " + entries.get(x.getKey()).method().ref()
+                            + " size=" + summaries.of(entries.get(x.getKey()).method()).size()));
+            java.util.Map<Integer, Integer> hist = new java.util.TreeMap<>();
+            applications.values().forEach(v -> hist.merge(v, 1, Integer::sum));
+            System.err.println("  applications histogram " + hist);
+        }
         return out;
     }
 }

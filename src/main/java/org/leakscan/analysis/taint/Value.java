@@ -82,11 +82,17 @@ final class Value {
 
     /** A value with these constants (bounded like a join). */
     static Value ofConstants(Set<String> constants, boolean other) {
-        Value v = EMPTY;
-        for (String c : constants) {
-            v = v.join(ofConstant(c));
+        if (other || constants.size() > MAX_CONSTANTS) {
+            return constants.isEmpty() && !other ? EMPTY : ANY_STRING;
         }
-        return other ? v.join(ANY_STRING) : v;
+        if (constants.isEmpty()) {
+            return EMPTY;
+        }
+        TreeSet<String> out = new TreeSet<>();
+        for (String c : constants) {
+            out.add(c.length() > MAX_CONSTANT_LENGTH ? c.substring(0, MAX_CONSTANT_LENGTH) : c);
+        }
+        return new Value(new BitSet(), TaintSet.EMPTY, TaintSet.EMPTY, Collections.unmodifiableSet(out), false);
     }
 
     BitSet objects() {
