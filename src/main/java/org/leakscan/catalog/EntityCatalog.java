@@ -220,8 +220,10 @@ public final class EntityCatalog {
                 asns.add((int) a.getAsLong());
             }
         }
-        String source = CatalogJson.string(o, "source", where);
-        if (!SOURCES.contains(source)) {
+        // Required of the shipped file (its schema and a test say so); a user's file from before
+        // sources existed still loads.
+        String source = CatalogJson.optionalString(o, "source", where);
+        if (source != null && !SOURCES.contains(source)) {
             throw new CatalogException(where + ": unknown source \"" + source + "\" (expected one of " + SOURCES + ")");
         }
         CatalogJson.optionalString(o, "notes", where);

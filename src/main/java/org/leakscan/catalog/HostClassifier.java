@@ -253,7 +253,8 @@ public final class HostClassifier {
         if (name == null) {
             return "";
         }
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace(".", "")
+                .toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
         for (String word : ascii.split("[^a-z0-9]+")) {
             if (!word.isEmpty() && !LEGAL_WORDS.contains(word)) {
