@@ -82,12 +82,14 @@ class CorpusDestinationsTest {
 
     @Test
     void everyHostAFlowReachesIsClassified() throws IOException {
-        List<Path> apks = SharedApps.apks(3_000_000, "corpus");
+        // The small apps, with a short budget each: the property is about the hand-over from the
+        // flows to the classifier, not about how many flows the engine finds.
+        List<Path> apks = SharedApps.apks(1_300_000, "corpus");
         assumeTrue(!apks.isEmpty(), "no corpus");
         List<String> problems = new ArrayList<>();
         int hosts = 0;
         for (Path apk : apks) {
-            AppAnalyzer.Result r = Scans.analyze(apk, new AnalysisOptions(true, Duration.ofSeconds(30)));
+            AppAnalyzer.Result r = Scans.analyze(apk, new AnalysisOptions(true, Duration.ofSeconds(15)));
             if (r.findings() == null) {
                 continue;
             }
