@@ -75,8 +75,8 @@ public final class DestinationPass implements Pass {
             if (o != null && !o.isBlank() && !organisations.contains(o.strip())) {
                 organisations.add(o.strip());
             }
-            if (country == null && subject.get("C") != null && subject.get("C").strip().matches("[A-Za-z]{2}")) {
-                country = subject.get("C").strip().toUpperCase(java.util.Locale.ROOT);
+            if (country == null) {
+                country = isoCountry(subject.get("C"));
             }
         }
         TreeSet<String> domains = new TreeSet<>();
@@ -106,6 +106,18 @@ public final class DestinationPass implements Pass {
             }
         }
         return new AppFacts(packageName, organisations, country, List.copyOf(domains));
+    }
+
+    private static final java.util.Set<String> ISO_COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
+    /** A certificate's {@code C=} as an ISO 3166-1 code ({@code UK} is written for GB), or null. */
+    static String isoCountry(String c) {
+        if (c == null) {
+            return null;
+        }
+        String code = c.strip().toUpperCase(java.util.Locale.ROOT);
+        code = code.equals("UK") ? "GB" : code;
+        return ISO_COUNTRIES.contains(code) ? code : null;
     }
 
     /** The attributes of an RFC 2253 name by type ({@code O}, {@code C}); the first of each. */
