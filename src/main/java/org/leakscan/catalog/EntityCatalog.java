@@ -288,21 +288,7 @@ public final class EntityCatalog {
      */
     public Optional<Match> match(String host) {
         String normalized = normalize(host);
-        if (normalized == null) {
-            return Optional.empty();
-        }
-        String suffix = normalized;
-        while (true) {
-            Entity entity = byDomain.get(suffix);
-            if (entity != null) {
-                return Optional.of(new Match(entity, suffix, sharedDomains.contains(suffix)));
-            }
-            int dot = suffix.indexOf('.');
-            if (dot < 0 || suffix.indexOf('.', dot + 1) < 0) {
-                return Optional.empty();
-            }
-            suffix = suffix.substring(dot + 1);
-        }
+        return normalized == null ? Optional.empty() : Optional.ofNullable(longestMatch(normalized));
     }
 
     /**
@@ -317,8 +303,7 @@ public final class EntityCatalog {
 
     /** The entity that owns {@code host}: the one with the longest domain that is {@code host} or a suffix of it on a label boundary. */
     public Optional<Entity> entityOfHost(String host) {
-        String normalized = normalize(host);
-        return normalized == null ? Optional.empty() : Optional.ofNullable(longestMatch(normalized));
+        return match(host).map(Match::entity);
     }
 
     /**
@@ -332,20 +317,21 @@ public final class EntityCatalog {
         if (normalized == null) {
             return HostOwner.UNKNOWN;
         }
-        Entity entity = longestMatch(normalized);
-        if (entity != null) {
-            return HostOwner.of(entity);
+        Match match = longestMatch(normalized);
+        if (match != null) {
+            return HostOwner.of(match.entity());
         }
         return CountryCodeTlds.countryOf(normalized).map(HostOwner::unknownIn).orElse(HostOwner.UNKNOWN);
     }
 
-    private Entity longestMatch(String host) {
+    /** The longest catalogued domain that a normalised host is or falls under; null when none. */
+    private Match longestMatch(String host) {
         // From the whole host down to its last two labels: the first hit is the longest suffix.
         String suffix = host;
         while (true) {
             Entity entity = byDomain.get(suffix);
             if (entity != null) {
-                return entity;
+                return new Match(entity, suffix, sharedDomains.contains(suffix));
             }
             int dot = suffix.indexOf('.');
             if (dot < 0 || suffix.indexOf('.', dot + 1) < 0) {
