@@ -73,9 +73,13 @@ public final class PolicyEvaluator {
                 }
                 List<String> hits = new ArrayList<>();
                 for (JsonObject d : objects(e, "destinations")) {
-                    String country = string(object(d, "owner"), "country").toUpperCase(Locale.ROOT);
+                    JsonObject owner = object(d, "owner");
+                    String country = string(owner, "country").toUpperCase(Locale.ROOT);
                     if (rule.countries().contains(country)) {
-                        hits.add(string(d, "host") + " is in " + country);
+                        // Say what the country rests on (#12): a catalogue fact weighs more than a ccTLD.
+                        String basis = string(owner, "countryBasis").isEmpty() ? string(owner, "basis")
+                                : string(owner, "countryBasis");
+                        hits.add(string(d, "host") + " is in " + country + (basis.isEmpty() ? "" : " (basis: " + basis + ")"));
                     }
                 }
                 yield hits.isEmpty() ? null : issue.message() + " " + String.join("; ", hits) + ".";
@@ -141,7 +145,7 @@ public final class PolicyEvaluator {
                 }
                 JsonObject owner = object(d, "owner");
                 String entity = string(owner, "entity");
-                if (ownEntities.contains(entity) || ownDomains.stream().anyMatch(o -> host.equals(o) || host.endsWith("." + o))) {
+                if ("first".equals(string(owner, "party")) || ownEntities.contains(entity) || ownDomains.stream().anyMatch(o -> host.equals(o) || host.endsWith("." + o))) {
                     continue;
                 }
                 String name = string(owner, "name");
