@@ -27,7 +27,6 @@ import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.ExitCode;
 import org.leakscan.report.Report;
 import org.leakscan.report.ReportFormat;
-import org.leakscan.report.ReportJson;
 import org.leakscan.report.ReportReadException;
 import org.leakscan.report.ReportWriter;
 import org.leakscan.report.policy.Policy;
@@ -232,7 +231,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (batchApps != null) {
             Severity gate = threshold;
             return runBatch(catalogs, batchApps, chosen, err, reader, options,
-                    report -> Review.of(ReportJson.toTree(report), policy, baseline, gate));
+                    report -> Review.of(report, policy, baseline, gate));
         }
 
         long start = System.nanoTime();
@@ -273,7 +272,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()), apps, errors);
-        Review review = Review.of(ReportJson.toTree(report), policy, baseline, threshold);
+        Review review = Review.of(report, policy, baseline, threshold);
         try {
             write(report, chosen, review);
         } catch (IOException e) {

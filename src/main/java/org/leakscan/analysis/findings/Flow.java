@@ -14,13 +14,27 @@ import java.util.List;
  * @param library      whose code does the sending, or null for the app's own code
  * @param path         the methods the data passes through, from the source's method to the
  *                     sink's, as {@code class.name(descriptor)}
+ * @param implicit     true when the data reaches the sink only through a branch on it (the sent
+ *                     value is not the data itself); absent otherwise
  */
 public record Flow(String dataType, Source source, Sink sink, List<Destination> destinations, String library,
-                   List<String> path) {
+                   List<String> path, Boolean implicit) {
 
     public Flow {
         destinations = List.copyOf(destinations);
         path = List.copyOf(path);
+        implicit = Boolean.TRUE.equals(implicit) ? Boolean.TRUE : null;
+    }
+
+    /** An explicit flow: the data itself reaches the sink. */
+    public Flow(String dataType, Source source, Sink sink, List<Destination> destinations, String library,
+                List<String> path) {
+        this(dataType, source, sink, destinations, library, path, null);
+    }
+
+    /** True when only a branch on the data reaches the sink (see {@code implicit}). */
+    public boolean isImplicit() {
+        return Boolean.TRUE.equals(implicit);
     }
 
     /**
