@@ -118,6 +118,9 @@ public final class TextReportWriter implements ReportWriter {
         }
 
         writeFlows(out, f);
+        if (f.dataSafety() != null) {
+            DataSafetyText.write(out, f.dataSafety());
+        }
 
         out.println();
         out.println("   Trackers and SDKs (" + f.trackers().size() + "):");
