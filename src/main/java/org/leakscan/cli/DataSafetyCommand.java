@@ -88,6 +88,10 @@ public final class DataSafetyCommand implements Callable<Integer> {
             description = "How long the data-flow analysis may run; 0: none. Default: ${DEFAULT-VALUE}.")
     double flowTimeLimitSeconds = AnalysisOptions.DEFAULT_FLOW_TIME_LIMIT.toSeconds();
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Time limit for the analysis; over it the app gets an error and nothing is drafted. 0: none. Default: ${DEFAULT-VALUE}.")
+    double timeoutSeconds = 1800;
+
     @Option(names = {"-q", "--quiet"}, description = "No summary on standard error; errors only.")
     boolean quiet;
 
@@ -97,9 +101,9 @@ public final class DataSafetyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (threads < 1 || flowTimeLimitSeconds < 0 || Double.isNaN(flowTimeLimitSeconds)) {
+        if (threads < 1 || !(flowTimeLimitSeconds >= 0) || !(timeoutSeconds >= 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threads must be at least 1 and --flow-time-limit 0 (none) or more");
+                    "--threads must be at least 1, --flow-time-limit and --timeout 0 (none) or more");
         }
         Policy.FirstParty firstParty = Policy.FirstParty.NONE;
         Catalogs catalogs;
@@ -135,7 +139,7 @@ public final class DataSafetyCommand implements Callable<Integer> {
         } else {
             AnalysisOptions options = new AnalysisOptions(true, Duration.ofMillis(Math.round(flowTimeLimitSeconds * 1000)));
             PackageReader reader = new PackageReader();
-            InputRunner runner = new InputRunner(threads, Duration.ofMinutes(30),
+            InputRunner runner = new InputRunner(threads, Duration.ofMillis(Math.round(timeoutSeconds * 1000)),
                     pool -> new AppAnalyzer(() -> catalogs, pool, reader, options));
             AppAnalyzer.Result result = runner.run(input);
             for (AnalysisError e : result.errors()) {

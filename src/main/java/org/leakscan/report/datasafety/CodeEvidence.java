@@ -75,29 +75,27 @@ final class CodeEvidence {
     static CodeEvidence of(AppFindings app, Receivers receivers, DataTypeCatalog catalog) {
         Map<PlayDataType, TypeEvidence> byType = new EnumMap<>(PlayDataType.class);
         TreeSet<String> unmapped = new TreeSet<>();
-        for (DataAccess d : app.dataAccess()) {
-            Optional<PlayDataType> t = playType(catalog, d.dataType());
+        java.util.function.Function<String, TypeEvidence> evidenceOf = dataType -> {
+            Optional<PlayDataType> t = playType(catalog, dataType);
             if (t.isEmpty()) {
-                if (d.dataType() != null) {
-                    unmapped.add(d.dataType());
+                if (dataType != null) {
+                    unmapped.add(dataType);
                 }
-                continue;
+                return null;
             }
             TypeEvidence e = byType.computeIfAbsent(t.get(), k -> new TypeEvidence());
-            e.dataTypes.add(d.dataType());
-            e.callSites += d.callSites().size();
+            e.dataTypes.add(dataType);
+            return e;
+        };
+        for (DataAccess d : app.dataAccess()) {
+            TypeEvidence e = evidenceOf.apply(d.dataType());
+            if (e != null) {
+                e.callSites += d.callSites().size();
+            }
         }
         for (Flow f : app.flows()) {
-            Optional<PlayDataType> t = playType(catalog, f.dataType());
-            if (t.isEmpty()) {
-                if (f.dataType() != null) {
-                    unmapped.add(f.dataType());
-                }
-                continue;
-            }
-            TypeEvidence e = byType.computeIfAbsent(t.get(), k -> new TypeEvidence());
-            e.dataTypes.add(f.dataType());
-            if (!leavesDevice(f)) {
+            TypeEvidence e = evidenceOf.apply(f.dataType());
+            if (e == null || !leavesDevice(f)) {
                 continue;
             }
             e.flows.add(f);
