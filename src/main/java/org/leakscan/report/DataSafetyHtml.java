@@ -16,8 +16,9 @@ final class DataSafetyHtml {
 
     static void write(HtmlMarkup h, String appId, int appIndex, DataSafety d) {
         h.open("section", "id", appId + "-datasafety").newline();
-        h.open("h3").text("Data safety declaration against the code (" + d.findings().stream()
-                .filter(f -> !DataSafety.NO_EVIDENCE.equals(f.kind())).count() + " differences)").close("h3").newline();
+        long differences = d.findings().stream().filter(f -> !DataSafety.NO_EVIDENCE.equals(f.kind())).count();
+        h.open("h3").text("Data safety declaration against the code (" + differences + " difference"
+                + (differences == 1 ? "" : "s") + ")").close("h3").newline();
         h.open("p", "class", "meta").text("Declaration ").element("code", d.declaration())
                 .text(" · collects or shares data: " + yesNo(d.collectsData()) + " · encrypted in transit: "
                         + yesNo(d.encryptedInTransit()) + ", found: " + (d.dataTypes().stream()
