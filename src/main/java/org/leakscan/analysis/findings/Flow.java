@@ -14,8 +14,9 @@ import java.util.List;
  * @param library      whose code does the sending, or null for the app's own code
  * @param path         the methods the data passes through, from the source's method to the
  *                     sink's, as {@code class.name(descriptor)}
- * @param implicit     true when the data reaches the sink only through a branch on it (the sent
- *                     value is not the data itself); absent otherwise
+ * @param implicit     {@code true} when only a test of the data reaches the sink (the sink reveals
+ *                     something about the data, not the data itself); null otherwise, so the JSON
+ *                     field is there only when it says something
  */
 public record Flow(String dataType, Source source, Sink sink, List<Destination> destinations, String library,
                    List<String> path, Boolean implicit) {
@@ -32,7 +33,7 @@ public record Flow(String dataType, Source source, Sink sink, List<Destination> 
         this(dataType, source, sink, destinations, library, path, null);
     }
 
-    /** True when only a branch on the data reaches the sink (see {@code implicit}). */
+    /** True when only a test of the data reaches the sink. */
     public boolean isImplicit() {
         return Boolean.TRUE.equals(implicit);
     }
