@@ -121,6 +121,7 @@ public final class DataSafetyCommand implements Callable<Integer> {
         }
         int exit = ExitCode.OK.code();
         AppFindings app;
+        int errors;
         String version = VersionProvider.version();
         if (input.getFileName() != null && input.getFileName().toString().endsWith(".json")) {
             Report report;
@@ -135,6 +136,7 @@ public final class DataSafetyCommand implements Callable<Integer> {
                 return ExitCode.USAGE.code();
             }
             app = report.apps().get(0);
+            errors = report.errors().size();
             version = report.tool() == null ? version : report.tool().version();
         } else {
             AnalysisOptions options = new AnalysisOptions(true, Duration.ofMillis(Math.round(flowTimeLimitSeconds * 1000)));
@@ -150,8 +152,9 @@ public final class DataSafetyCommand implements Callable<Integer> {
                 return ExitCode.INPUT_ERROR.code();
             }
             app = result.findings();
+            errors = result.errors().size();
         }
-        DataSafetyDraft.Draft draft = new DataSafetyDraft(catalogs.dataTypes(), firstParty).draft(app, version);
+        DataSafetyDraft.Draft draft = new DataSafetyDraft(catalogs.dataTypes(), firstParty).draft(app, version, errors);
         Path evidenceFile = evidence != null ? evidence : output == null ? null : evidenceBeside(output);
         try {
             if (output == null) {

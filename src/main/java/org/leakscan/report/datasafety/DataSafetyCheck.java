@@ -40,11 +40,21 @@ public final class DataSafetyCheck {
         this.firstParty = firstParty;
     }
 
-    /** Every app of the report with the declaration checked against it. */
+    /**
+     * Every app of the report with the declaration checked against it; when the analysis met
+     * errors, the check's notes say that flows, and so collection and sharing, may be missing.
+     */
     public Report apply(Report report, Declaration declaration) {
         List<AppFindings> apps = new ArrayList<>();
         for (AppFindings app : report.apps()) {
-            apps.add(app.withDataSafety(check(app, declaration)));
+            DataSafety checked = check(app, declaration);
+            if (!report.errors().isEmpty()) {
+                List<String> notes = new ArrayList<>(checked.notes());
+                notes.add(errorsNote(report.errors().size()));
+                checked = new DataSafety(checked.declaration(), checked.collectsData(), checked.encryptedInTransit(),
+                        checked.dataTypes(), checked.findings(), checked.unknownQuestions(), notes);
+            }
+            apps.add(app.withDataSafety(checked));
         }
         return new Report(report.schema(), report.tool(), apps, report.errors());
     }
@@ -175,6 +185,12 @@ public final class DataSafetyCheck {
             }
         }
         return url;
+    }
+
+    /** The note for an analysis that met errors. */
+    static String errorsNote(int errors) {
+        return "the analysis met " + errors + " error" + (errors == 1 ? "" : "s") + " (see errors): flows, and so"
+                + " collection and sharing, may be missing";
     }
 
     private static List<String> notes(AppFindings app, Declaration declaration, CodeEvidence code) {

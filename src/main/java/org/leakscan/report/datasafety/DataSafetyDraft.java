@@ -47,6 +47,11 @@ public final class DataSafetyDraft {
     }
 
     public Draft draft(AppFindings app, String toolVersion) {
+        return draft(app, toolVersion, 0);
+    }
+
+    /** A draft of an app whose analysis met {@code errors} errors (the evidence text says so). */
+    public Draft draft(AppFindings app, String toolVersion, int errors) {
         CodeEvidence code = CodeEvidence.of(app, new Receivers(firstParty, app), dataTypes);
         Map<PlayDataType, DataSafety.Declared> answers = new LinkedHashMap<>();
         Set<Flow> cleartext = new LinkedHashSet<>();
@@ -63,7 +68,7 @@ public final class DataSafetyDraft {
             String value = value(row, answers, collects, cleartext.isEmpty());
             csv.append(CsvRecords.write(List.of(row.question(), row.response(), value, row.requirement(), row.label())));
         }
-        return new Draft(csv.toString(), evidence(app, toolVersion, code, answers, cleartext), answers);
+        return new Draft(csv.toString(), evidence(app, toolVersion, code, answers, cleartext, errors), answers);
     }
 
     private static String value(DataSafetyForm.Row row, Map<PlayDataType, DataSafety.Declared> answers, boolean collects,
@@ -88,7 +93,7 @@ public final class DataSafetyDraft {
     }
 
     private static String evidence(AppFindings app, String toolVersion, CodeEvidence code,
-                                   Map<PlayDataType, DataSafety.Declared> answers, Set<Flow> cleartext) {
+                                   Map<PlayDataType, DataSafety.Declared> answers, Set<Flow> cleartext, int errors) {
         AppInfo a = app.app() == null ? AppInfo.NONE : app.app();
         StringBuilder b = new StringBuilder();
         b.append("# Data safety draft: ").append(a.packageName() == null ? app.input().path() : a.packageName());
@@ -108,7 +113,12 @@ public final class DataSafetyDraft {
                 + " Types the code shows no flow of are left unanswered: static analysis cannot prove that an app does"
                 + " not collect something (data typed by the user, fetched from a server, or handled by code the"
                 + " analysis cannot see), so review every type before you submit.\n");
-        for (String note : notes(app)) {
+        List<String> notes = notes(app);
+        if (errors > 0) {
+            notes.add(Character.toUpperCase(DataSafetyCheck.errorsNote(errors).charAt(0))
+                    + DataSafetyCheck.errorsNote(errors).substring(1) + ".");
+        }
+        for (String note : notes) {
             b.append("\n> ").append(note).append('\n');
         }
         b.append("\n## Does your app collect or share any of the required user data types? ")

@@ -191,6 +191,18 @@ class DataSafetyCheckTest {
     }
 
     @Test
+    void analysisErrorsAreNotedSinceFlowsMayBeMissing() throws DataSafetyCsvException {
+        Report withError = new Report(Report.SCHEMA, new Report.Tool("leakscan", "TEST"), List.of(app()),
+                List.of(new org.leakscan.report.ErrorEntry("shop.apk", "[data-flow] pass failed", null, null, null, null, null)));
+        DataSafety d = new DataSafetyCheck(DataTypeCatalog.loadDefault(), Policy.FirstParty.NONE)
+                .apply(withError, DataSafetyCsv.parse("d.csv", DataSafetyCsvTest.HEADER)).apps().get(0).dataSafety();
+        assertEquals(List.of("the analysis met 1 error (see errors): flows, and so collection and sharing, may be missing"),
+                d.notes());
+        assertTrue(new DataSafetyDraft(DataTypeCatalog.loadDefault(), Policy.FirstParty.NONE).draft(app(), "TEST", 2)
+                .evidence().contains("> The analysis met 2 errors (see errors)"));
+    }
+
+    @Test
     void receiversDescribeThemselvesAsPoliciesDid() {
         assertEquals("the sending code is the library com.adnet",
                 Receivers.describe(new DataSafety.Receiver("com.adnet", null, null, null, Receivers.SDK)));
