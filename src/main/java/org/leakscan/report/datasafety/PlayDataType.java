@@ -87,31 +87,20 @@ public enum PlayDataType {
 
     /** The type a data-type row names (its question and response ids). */
     public static Optional<PlayDataType> of(String question, String response) {
-        for (PlayDataType t : values()) {
-            if (t.question.equals(question) && t.response.equals(response)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return find(t -> t.question.equals(question) && t.response.equals(response));
     }
 
     /** The type with this response id, as usage questions name it. */
     public static Optional<PlayDataType> byResponse(String response) {
-        for (PlayDataType t : values()) {
-            if (t.response.equals(response)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return find(t -> t.response.equals(response));
     }
 
     /** The type with this English name ({@code datatypes.json}'s {@code playType}) in this category. */
     public static Optional<PlayDataType> byName(String category, String name) {
-        for (PlayDataType t : values()) {
-            if (t.label.equalsIgnoreCase(name) && t.category.equalsIgnoreCase(category)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return find(t -> t.label.equalsIgnoreCase(name) && t.category.equalsIgnoreCase(category));
+    }
+
+    private static Optional<PlayDataType> find(java.util.function.Predicate<PlayDataType> test) {
+        return java.util.Arrays.stream(values()).filter(test).findFirst();
     }
 }

@@ -67,6 +67,19 @@ class DataSafetyCheckTest {
     }
 
     @Test
+    void everyLeakscanDataTypeRollsUpToAPlayDataTypeOfTheForm() {
+        DataTypeCatalog catalog = DataTypeCatalog.loadDefault();
+        for (org.leakscan.catalog.DataType t : catalog.dataTypes()) {
+            assertTrue(CodeEvidence.playType(catalog, t.id()).isPresent(), t.id() + " -> " + t.playType());
+        }
+        for (org.leakscan.catalog.DataCategory c : catalog.categories()) {
+            for (String playType : c.playTypes()) {
+                assertTrue(PlayDataType.byName(c.name(), playType).isPresent(), c.name() + " / " + playType);
+            }
+        }
+    }
+
+    @Test
     void onlyExplicitFlowsToOffDeviceSinksAreCollection() throws DataSafetyCsvException {
         DataSafety d = check(app(
                 flow("location.precise", "network", null, "https://api.shop.com/at", null, true),
