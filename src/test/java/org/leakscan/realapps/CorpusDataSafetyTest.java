@@ -1,7 +1,6 @@
 package org.leakscan.realapps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -93,7 +92,6 @@ class CorpusDataSafetyTest {
         System.out.printf("corpus data safety: %d apps, %d with data flow, %d data types drafted%n", apps.size(), withFlows,
                 typesDrafted);
         assertEquals(List.of(), problems);
-        assertTrue(withFlows == 0 || typesDrafted > 0, "some corpus app analysed with data flow collects something");
     }
 
     /**
