@@ -199,6 +199,9 @@ public final class HtmlReportWriter implements ReportWriter {
             h.open("article", "class", "app", "id", id).newline();
             writeHeader();
             writeAnswer();
+            if (f.dataSafety() != null) {
+                DataSafetyHtml.write(h, id, index, f.dataSafety());
+            }
             writeTrackers();
             writePermissions();
             writeFlows();

@@ -119,6 +119,9 @@ public final class TextReportWriter implements ReportWriter {
 
         writeFlows(out, f);
         CountryAnswer.writeText(out, f.summary());
+        if (f.dataSafety() != null) {
+            DataSafetyText.write(out, f.dataSafety());
+        }
 
         out.println();
         out.println("   Trackers and SDKs (" + f.trackers().size() + "):");
