@@ -59,14 +59,30 @@ final class ResultStore {
         return REPORTS + "/" + sha256.substring(0, 2) + "/" + sha256 + ".json";
     }
 
-    /** Every record, as a glob for Spark's readers. */
+    /** The folder of all records. */
+    Path resultsFolder() {
+        return new Path(root, RESULTS);
+    }
+
+    /** Every record, as a glob. */
     String recordsGlob() {
         return new Path(root, RESULTS + "/*/*.json").toString();
     }
 
     /** True when some record exists. */
     boolean hasRecords() throws IOException {
+        return countRecords() > 0;
+    }
+
+    /** How many records there are. */
+    long countRecords() throws IOException {
         FileStatus[] found = fs.globStatus(new Path(recordsGlob()));
+        return found == null ? 0 : found.length;
+    }
+
+    /** True when some input has an unread record. */
+    boolean hasUnreadRecords() throws IOException {
+        FileStatus[] found = fs.globStatus(new Path(root, RESULTS + "/" + UNREAD + "/*.json"));
         return found != null && found.length > 0;
     }
 

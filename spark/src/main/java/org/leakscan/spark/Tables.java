@@ -8,6 +8,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -121,13 +122,15 @@ final class Tables {
     }
 
     /** Rewrites the four tables from the records. */
-    static void write(SparkSession spark, ResultStore store) {
+    static void write(SparkSession spark, ResultStore store) throws IOException {
         Dataset<Row> records = records(spark, store);
-        Dataset<Row> read = records.filter(not(col("retry")));
-        // An input unread once and read since has both records: the unread one is stale.
-        Dataset<Row> stillUnread = records.filter(col("retry")).join(read.select("path"), "path", "left_anti");
-        Dataset<String> kept = read.unionByName(stillUnread).select("record").as(Encoders.STRING()).cache();
-        int files = Math.max(1, (int) Math.ceil(kept.count() / (double) ROWS_PER_FILE));
+        if (store.hasUnreadRecords()) {
+            // An input unread once and read since has both records: the unread one is stale.
+            Dataset<Row> read = records.filter(not(col("retry")));
+            records = read.unionByName(records.filter(col("retry")).join(read.select("path"), "path", "left_anti"));
+        }
+        Dataset<String> kept = records.select("record").as(Encoders.STRING()).cache();
+        int files = Math.max(1, (int) Math.ceil(store.countRecords() / (double) ROWS_PER_FILE));
         Encoder<Tuple2<String, String>> pairs = Encoders.tuple(Encoders.STRING(), Encoders.STRING());
         Dataset<Row> apps = kept.map((MapFunction<String, Tuple2<String, String>>) Tables::appLine, pairs)
                 .toDF("input", "line");
@@ -140,9 +143,10 @@ final class Tables {
         kept.unpersist();
     }
 
+    /** The lines by input, in {@code files} files; one file needs no shuffle, only a sort. */
     private static Dataset<String> sorted(Dataset<Row> lines, int files) {
-        return lines.repartitionByRange(files, col("input"), col("line")).sortWithinPartitions("input", "line")
-                .select("line").as(Encoders.STRING());
+        Dataset<Row> parts = files == 1 ? lines.coalesce(1) : lines.repartitionByRange(files, col("input"), col("line"));
+        return parts.sortWithinPartitions("input", "line").select("line").as(Encoders.STRING());
     }
 
     /** The lines as they are (JSON Lines), and parsed with the table's schema (Parquet). */
@@ -155,7 +159,9 @@ final class Tables {
 
     /** Every record as (path, retry, status, record). */
     static Dataset<Row> records(SparkSession spark, ResultStore store) {
-        return spark.read().textFile(store.recordsGlob())
+        // One root listed recursively: a glob over the shard folders would make Spark list them in a job of its own.
+        return spark.read().option("recursiveFileLookup", "true").option("pathGlobFilter", "*.json")
+                .textFile(store.resultsFolder().toString())
                 .filter((FilterFunction<String>) l -> !l.isBlank())
                 .map((MapFunction<String, Tuple4<String, Boolean, String, String>>) Tables::recordFields,
                         Encoders.tuple(Encoders.STRING(), Encoders.BOOLEAN(), Encoders.STRING(), Encoders.STRING()))
