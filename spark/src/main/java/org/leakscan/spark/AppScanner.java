@@ -174,8 +174,11 @@ final class AppScanner {
         Path target = store.record(sha256);
         // The first good record of an app stays: a failed one is replaced only with --redo-failed.
         boolean replace = s.redoFailed() && (!store.exists(target) || failed(store.read(target)));
-        store.write(target, record(input.path(), sha256, false, row, flows), replace);
+        boolean written = store.write(target, record(input.path(), sha256, false, row, flows), replace);
         store.delete(store.unreadRecord(input.path()));
+        if (!written) {
+            return Outcome.DONE_BEFORE; // another attempt, or the same app under another path, finished first
+        }
         return findings == null || internal ? Outcome.FAILED : Outcome.ANALYSED;
     }
 

@@ -35,6 +35,7 @@ class SparkScanTest {
         if (Files.isDirectory(droidbench)) {
             apps.addAll(SparkTesting.apks(droidbench));
         }
+        apps = SparkTesting.distinctContents(apps);
         String policy = SparkTesting.projectDir().resolve("examples/policy.json").toString();
         Map<String, JsonObject> cli = SparkTesting.cliBatch(apps, dir.resolve("cli"), "--policy", policy);
 
@@ -158,6 +159,24 @@ class SparkScanTest {
         assertEquals("failed", rows.get(broken.toString()).get("status").getAsString());
         String retried = rows.get(missing.toString()).getAsJsonArray("errors").get(0).getAsString();
         assertTrue(retried.startsWith(missing + ": ") && !retried.endsWith("no such file"), retried);
+    }
+
+    @Test
+    void theSameAppUnderTwoPathsIsAnalysedOnceAndHasOneRow(@TempDir Path dir) throws IOException {
+        SparkTesting.spark();
+        Path sample = SparkTesting.projectDir().resolve("testdata/sample/weatherbuddy.apk");
+        Files.createDirectories(dir.resolve("apps/a"));
+        Files.createDirectories(dir.resolve("apps/b"));
+        Files.copy(sample, dir.resolve("apps/a/one.apk"));
+        Files.copy(sample, dir.resolve("apps/b/two.apk"));
+        Path out = dir.resolve("out");
+        SparkTesting.Run run = SparkTesting.job("-o", out.toString(), dir.resolve("apps").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("2 inputs: 0 already done, 1 analysed, 0 failed, 1 duplicate,"), run.err());
+        Map<String, JsonObject> rows = SparkTesting.byInput(SparkTesting.table(out.resolve(Tables.APPS_JSONL)));
+        assertEquals(1, rows.size(), rows.keySet().toString());
+        assertTrue(rows.containsKey(dir.resolve("apps/a/one.apk").toString())
+                || rows.containsKey(dir.resolve("apps/b/two.apk").toString()), rows.keySet().toString());
     }
 
     /** The job's rows equal the CLI's for the same apps, column by column, apart from time and report files. */

@@ -81,6 +81,21 @@ final class SparkTesting {
         return out;
     }
 
+    /**
+     * The apps with distinct contents, first path of each kept: the job analyses an app once, however
+     * many paths name it (the root build's sample fixture is the checked-in sample app, byte for byte).
+     */
+    static List<Path> distinctContents(List<Path> apps) throws IOException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Path> out = new ArrayList<>();
+        for (Path a : apps) {
+            if (seen.add(ResultStore.sha256(Files.readAllBytes(a)))) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     /** The APKs below a folder, sorted. */
     static List<Path> apks(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
