@@ -25,7 +25,7 @@ class SummaryRowTest {
     void theSampleAppsRowSaysWhatLeavesToWhomAndWhichRulesFired() {
         AppAnalyzer.Result r = Scans.analyze(FixtureApps.get("sample").apk());
         Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", "test"), List.of(r.findings()), List.of());
-        List<Issue> issues = Review.none(ReportJson.toTree(report)).apps().get(0).issues();
+        List<Issue> issues = Review.none(report).apps().get(0).issues();
         assertFalse(issues.isEmpty(), "the sample breaks some rules");
         JsonObject row = SummaryRow.of("sample.apk", r.findings(), List.of(), ExitCode.OK.code(), issues, List.of("sample.json"),
                 1.23456);
