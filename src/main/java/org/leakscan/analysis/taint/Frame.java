@@ -225,7 +225,9 @@ abstract class Frame {
     }
 
     private TaintSet collect(Value v, boolean allFields) {
-        TaintSet out = v.taint();
+        // Accumulated in place: on real apps the reachable cells carry thousands of labels.
+        BitSet labels = null;
+        BitSet inputs = null;
         BitSet seen = new BitSet();
         BitSet level = (BitSet) v.objects().clone();
         for (int depth = 0; depth < TAINT_DEPTH && !level.isEmpty(); depth++) {
@@ -236,7 +238,11 @@ abstract class Frame {
                 }
                 seen.set(o);
                 if (isInput(o)) {
-                    out = out.union(TaintSet.symbol(Symbols.of(o, allFields ? Symbols.FULL : Symbols.CONTENT)));
+                    if (inputs == null) {
+                        labels = (BitSet) v.taint().labels().clone();
+                        inputs = (BitSet) v.taint().inputs().clone();
+                    }
+                    inputs.set(Symbols.of(o, allFields ? Symbols.FULL : Symbols.CONTENT));
                 }
                 BitSet fs = writtenFields(o);
                 for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
@@ -247,14 +253,26 @@ abstract class Frame {
                         continue;
                     }
                     Value fv = cell(o, f);
-                    out = out.union(fv.taint());
+                    TaintSet t = fv.taint();
+                    if (!t.isEmpty()) {
+                        if (inputs == null) {
+                            labels = (BitSet) v.taint().labels().clone();
+                            inputs = (BitSet) v.taint().inputs().clone();
+                        }
+                        labels.or(t.labels());
+                        inputs.or(t.inputs());
+                    }
                     next.or(fv.objects());
                 }
             }
             next.andNot(seen);
             level = next;
         }
-        return out;
+        if (inputs == null) {
+            return v.taint();
+        }
+        TaintSet out = TaintSet.of(labels, inputs);
+        return out.equals(v.taint()) ? v.taint() : out;
     }
 
     /** The values held in an object's pseudo-fields (for "receiver to return" on containers). */

@@ -17,7 +17,7 @@ import org.leakscan.program.MethodDef;
 final class Summaries {
 
     /** Rounds over a recursive cycle before its summaries are taken as they are. */
-    static final int MAX_ROUNDS = 4;
+    static final int MAX_ROUNDS = 2;
     /** Calls nested deeper than this are taken to do nothing (and reported): a guard, not a limit real apps meet. */
     static final int MAX_DEPTH = 2_000;
 
@@ -28,6 +28,8 @@ final class Summaries {
     private final List<int[]> lows = new ArrayList<>();
     private final List<MethodDef> members = new ArrayList<>();
     private final Map<MethodDef, Boolean> usedWhileOpen = new IdentityHashMap<>();
+    /** Members of cycles still open, summarised in the current round: the depth of the cycle's head. */
+    private final Map<MethodDef, Integer> openLow = new IdentityHashMap<>();
     private long computed;
     /** Time spent making summaries, nested ones counted once (for tracing). */
     long summaryNanos;
@@ -50,6 +52,13 @@ final class Summaries {
             low[0] = Math.min(low[0], d);
             usedWhileOpen.put(m, Boolean.TRUE);
             return provisional.getOrDefault(m, MethodSummary.empty(m));
+        }
+        Integer open = openLow.get(m);
+        if (open != null) {
+            // Summarised already in this round of a cycle still open below: its summary so far.
+            int[] low = lows.get(lows.size() - 1);
+            low[0] = Math.min(low[0], open);
+            return provisional.get(m);
         }
         if (m.body() == null) {
             if (m.failure() != null) {
@@ -85,7 +94,9 @@ final class Summaries {
                 }
                 // The cycle's head changed: summarise its members again with the new head.
                 for (int i = members.size() - 1; i >= firstMember; i--) {
-                    provisional.remove(members.remove(i));
+                    MethodDef member = members.remove(i);
+                    provisional.remove(member);
+                    openLow.remove(member);
                 }
             }
         } finally {
@@ -95,12 +106,14 @@ final class Summaries {
         if (low[0] < depth) {
             // Part of a cycle whose head is further down: keep it open until the head is done.
             members.add(m);
+            openLow.put(m, low[0]);
             int[] parent = lows.get(lows.size() - 1);
             parent[0] = Math.min(parent[0], low[0]);
             return s;
         }
         for (int i = members.size() - 1; i >= firstMember; i--) {
             MethodDef member = members.remove(i);
+            openLow.remove(member);
             done.put(member, provisional.remove(member));
         }
         provisional.remove(m);
