@@ -1,4 +1,4 @@
-package org.leakscan.analysis;
+package org.leakscan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.leakscan.cli.LeakscanCommand;
 import org.leakscan.testing.FixtureApps;
-import picocli.CommandLine;
 
 /**
  * Issue #11: {@code --flow-time-limit} holds on every input within 2 s of its value. The
@@ -34,28 +30,25 @@ class AnalysisBombTest {
     /*
      * Disabled until the #11 engine lands: the engine of December 2026 checks the budget only
      * between methods, and one huge method's interpretation runs far past it. Observed on the
-     * 2-core development machine (shared, loaded): see the README's "Measuring on real apps".
+     * shared 2-core machine under load: this test's scan took 27.8 s; from the command line,
+     * 11.6 s with the 3 s limit (6 method runs, 4,937 flows), and with the default 300 s limit
+     * still running at 900 s and 6 GiB when killed.
      */
     @Disabled("until the #11 engine lands: the flow time limit is only checked between methods today")
     @Test
     void theFlowTimeLimitHoldsOnTheAnalysisBomb() {
         Path apk = FixtureApps.get("analysis-bomb").apk();
-        CommandLine cl = LeakscanCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
 
         long start = System.nanoTime();
-        int code = cl.execute("scan", apk.toString(), "-f", "json", "-q", "--flow-time-limit",
+        ScanCommandTest.Run r = ScanCommandTest.run("scan", apk.toString(), "-f", "json", "-q", "--flow-time-limit",
                 Long.toString(LIMIT.toSeconds()));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertEquals(0, code, err.toString());
+        assertEquals(0, r.exitCode(), r.err());
         assertTrue(took.compareTo(LIMIT.plus(GRACE)) <= 0,
                 "the scan took " + took.toMillis() + " ms with a flow time limit of " + LIMIT.toSeconds() + " s");
         List<String> kinds = new ArrayList<>();
-        for (JsonElement u : JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("apps").get(0)
+        for (JsonElement u : JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("apps").get(0)
                 .getAsJsonObject().getAsJsonArray("unanalysed")) {
             kinds.add(((JsonObject) u).get("kind").getAsString());
         }
