@@ -70,7 +70,7 @@ public final class DataFlowPass implements Pass {
             List<Flow.Destination> destinations = parser.destinations(h.kind(), e.destinations());
             flows.add(new Flow(s.dataType(),
                     new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature(),
-                            occurrence(s.method(), s.index())),
+                            occurrence(s.method(), s.index()), s.uri()),
                     new Flow.Sink(h.api(), h.kind(), h.channel(), Types.toJavaName(h.owner().type()), h.method().signature(),
                             occurrence(h.method(), h.index())),
                     destinations, context.ownership().libraryOf(h.owner().type()), e.path(), e.implicit()));

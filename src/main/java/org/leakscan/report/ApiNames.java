@@ -22,4 +22,10 @@ public final class ApiNames {
         int colon = member.indexOf(':');
         return owner + "." + (colon >= 0 ? member.substring(0, colon) : member);
     }
+
+    /** A flow's source for people: the short API, and the content URI it read when there is one. */
+    public static String source(org.leakscan.analysis.findings.Flow.Source source) {
+        String api = source.api() == null ? "?" : shortApi(source.api());
+        return source.uri() == null ? api : api + " of " + source.uri();
+    }
 }

@@ -110,11 +110,16 @@ abstract class Frame {
 
     /** The label of a source read at {@code site}; empty when sources are not seeded there. */
     TaintSet label(String dataType, String api, Site site) {
+        return label(dataType, api, null, site);
+    }
+
+    /** The label of a content-provider read at {@code site}: the API called and the URI read. */
+    TaintSet label(String dataType, String api, String uri, Site site) {
         var owner = scope.ownerOf(site.method());
         if (owner == null || !scope.seedsSources(owner.type())) {
             return TaintSet.EMPTY;
         }
-        return TaintSet.label(scope.labels.label(dataType, api, owner, site.method(), site.index()));
+        return TaintSet.label(scope.labels.label(dataType, api, uri, owner, site.method(), site.index()));
     }
 
     // ---- derived operations ---------------------------------------------------------------
@@ -244,11 +249,8 @@ abstract class Frame {
                     }
                     inputs.set(Symbols.of(o, allFields ? Symbols.FULL : Symbols.CONTENT));
                 }
-                BitSet fs = writtenFields(o);
+                BitSet fs = allFields ? writtenFields(o) : fields.pseudoOf(writtenFields(o));
                 for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
-                    if (!allFields && !fields.isPseudo(f)) {
-                        continue;
-                    }
                     if (f == fields.openedBy || f == fields.target) {
                         continue;
                     }

@@ -122,6 +122,15 @@ final class LibraryModels {
                             updated[a] = Value.ofTaint(label);
                         }
                     }
+                    case RECEIVER -> {
+                        // FlowDroid-style lists: the object the call is made on (for a constructor,
+                        // the new object) holds the data from now on.
+                        if (!isStatic && args.length > 0 && !label.isEmpty()) {
+                            f.write(args[0], f.fields.content, Value.ofTaint(label));
+                            updated = updated == null ? new Value[args.length] : updated;
+                            updated[0] = Value.ofTaint(label);
+                        }
+                    }
                     default -> {
                     }
                 }
@@ -135,7 +144,7 @@ final class LibraryModels {
                 for (String uri : args[a].strings()) {
                     ContentUriSource u = scope.catalogs.sources().contentUriFor(uri).orElse(null);
                     if (u != null) {
-                        TaintSet label = f.label(u.dataType(), u.uri(), site);
+                        TaintSet label = f.label(u.dataType(), ref.toString(), u.uri(), site);
                         if (reader.taintsConstructedObject()) {
                             f.write(args[0], f.fields.content, Value.ofTaint(label));
                         } else {

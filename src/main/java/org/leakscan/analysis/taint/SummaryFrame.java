@@ -137,7 +137,7 @@ final class SummaryFrame extends Frame {
 
     /** What field {@code field} of input node {@code n} held at entry. */
     private Value entryOf(Node n, int field) {
-        if (n.depth() >= MAX_INPUT_DEPTH || (nodes.size() >= MAX_NODES && n.depth() >= 1)) {
+        if (n.depth() >= MAX_INPUT_DEPTH || (nodes.size() >= MAX_NODES && (n.depth() >= 1 || n.kind() == Node.Kind.STATIC))) {
             return entryValue(n);
         }
         int f = field;
@@ -231,7 +231,7 @@ final class SummaryFrame extends Frame {
                 // The summary is large (objects of a deep call tree pile up in it): one object per
                 // type for the rest, so its size stays bounded whatever the depth of the tree.
                 key = new LocalKey("*", null, "overflow:" + calleeNode.type());
-            } else if (contexts.merge(List.of(k.origin(), k.tag()), 1, Integer::sum) > MAX_CONTEXTS) {
+            } else if (contexts.merge(java.util.Arrays.asList(k.origin(), k.tag()), 1, Integer::sum) > MAX_CONTEXTS) {
                 // Made through many calls of this method: one object for the rest of them.
                 key = new LocalKey("*", k.origin(), k.tag());
             }
