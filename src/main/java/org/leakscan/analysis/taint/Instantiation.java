@@ -237,6 +237,10 @@ final class Instantiation {
                 onlyHole = false;
             }
             int end = template.indexOf(Symbols.HOLE, start + 1);
+            if (end < 0) {
+                out = append(out, Set.of(template.substring(start))); // not a hole after all
+                break;
+            }
             int node = Integer.parseInt(template.substring(start + 1, end));
             Value v = node(node);
             Set<String> texts = new TreeSet<>(v.texts());

@@ -137,7 +137,7 @@ final class SummaryFrame extends Frame {
 
     /** What field {@code field} of input node {@code n} held at entry. */
     private Value entryOf(Node n, int field) {
-        if (n.depth() >= MAX_INPUT_DEPTH || (nodes.size() >= MAX_NODES && (n.depth() >= 1 || n.kind() == Node.Kind.STATIC))) {
+        if (n.depth() >= MAX_INPUT_DEPTH || (nodes.size() >= MAX_NODES && n.depth() >= 1)) {
             return entryValue(n);
         }
         int f = field;
