@@ -251,13 +251,16 @@ final class Intents {
                         receivers.add(c.type());
                     }
                 }
-                if (kind.equals("receiver") && f.isTop()) {
-                    for (String[] r : dynamicReceivers) {
-                        if (r[1] == null || r[1].equals(action)) {
-                            receivers.add(r[0]);
+                if (kind.equals("receiver")) {
+                    if (f.isTop()) {
+                        for (String[] r : dynamicReceivers) {
+                            if (r[1] == null || r[1].equals(action)) {
+                                receivers.add(r[0]);
+                            }
                         }
                     }
-                    // Keep the broadcast for receivers registered later.
+                    // Keep the broadcast for receivers registered in code (at the top level, where
+                    // every registration is known; a summary's write reaches it through the global).
                     copyFields(f, intent, f.global("broadcast:" + action, INTENT));
                 }
                 // An implicit intent no component of the app handles is meant for other apps.
