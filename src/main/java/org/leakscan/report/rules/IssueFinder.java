@@ -89,12 +89,14 @@ public final class IssueFinder {
                         + " API" + (usedBy.size() == 1 ? "" : "s") + " the code calls)") + ".",
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS101.id() + "|" + key + "|" + name, p));
             }
-            if (!declared) {
+            // Reports that judged requirements by API level get LS102 from those, below.
+            if (!declared && !PermissionRequirementIssues.judged(app)) {
                 out.add(new Issue(Rule.LS102, key, "Code calls " + usedBy.stream().map(ApiNames::shortApi).toList()
                         + ", which need" + (usedBy.size() == 1 ? "s " : " ") + name + ", but the manifest does not ask for it.",
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS102.id() + "|" + key + "|" + name, p));
             }
         }
+        PermissionRequirementIssues.find(app, key, out);
     }
 
     /** {@code dangerous}, {@code dangerous|instant}: the base level is the first part. */
