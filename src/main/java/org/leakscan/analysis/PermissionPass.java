@@ -163,13 +163,26 @@ public final class PermissionPass implements Pass {
         Map<String, TreeSet<String>> usedBy = ledger.usedBy();
         TreeSet<String> names = new TreeSet<>(declared.keySet());
         names.addAll(ledger.neededButMissing());
+        // Used and held without being named: split off a declared permission, or implicit.
+        Map<String, String> grantedWith = new TreeMap<>();
+        for (String name : usedBy.keySet()) {
+            if (!declared.containsKey(name)) {
+                for (int level = min; level <= max && !grantedWith.containsKey(name); level++) {
+                    String how = grants.grantedWith(name, level);
+                    if (how != null && !how.isEmpty()) {
+                        grantedWith.put(name, how);
+                    }
+                }
+            }
+        }
+        names.addAll(grantedWith.keySet());
         List<PermissionFinding> out = new ArrayList<>();
         for (String name : names) {
             PermissionCatalog.Permission p = platform.permission(name);
             UsesPermission u = declared.get(name);
             out.add(new PermissionFinding(name, u != null, p == null ? null : p.protection(),
                     p == null ? null : p.group(), u == null ? null : u.maxSdkVersion(),
-                    List.copyOf(usedBy.getOrDefault(name, new TreeSet<>()))));
+                    List.copyOf(usedBy.getOrDefault(name, new TreeSet<>())), grantedWith.get(name)));
         }
         context.setPermissions(out, ledger.findings());
     }

@@ -128,8 +128,8 @@ public final class PermissionFacts {
         }
     }
 
-    /** Holding {@code permission} satisfies a requirement for any of {@code satisfies}. */
-    public record Satisfies(String permission, List<String> satisfies, List<String> sources) {
+    /** Holding {@code permission} satisfies a requirement for any of {@code satisfies}, from level {@code fromApi}. */
+    public record Satisfies(String permission, List<String> satisfies, int fromApi, List<String> sources) {
         public Satisfies {
             satisfies = List.copyOf(satisfies);
         }
@@ -346,7 +346,7 @@ public final class PermissionFacts {
         each(root, "implicit", label, (o, where) -> b.implicit.add(new Implicit(level(o, "targetSdkBelow", where, 0),
                 CatalogJson.stringList(o, "permissions", where, true), sources(o, where))));
         each(root, "satisfies", label, (o, where) -> b.satisfies.add(new Satisfies(CatalogJson.string(o, "permission", where),
-                CatalogJson.stringList(o, "satisfies", where, true), sources(o, where))));
+                CatalogJson.stringList(o, "satisfies", where, true), level(o, "fromApi", where, 1), sources(o, where))));
         Set<String> apiKeys = new HashSet<>();
         each(root, "apis", label, (o, where) -> {
             String api = CatalogJson.string(o, "api", where);

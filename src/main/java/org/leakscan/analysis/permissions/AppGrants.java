@@ -56,33 +56,47 @@ public final class AppGrants {
 
     /** True when the app holds {@code permission} on {@code level}, declared or granted through another. */
     public boolean holds(String permission, int level) {
-        if (declaresOrIsGranted(permission, level)) {
-            return true;
-        }
-        for (PermissionFacts.Satisfies s : facts.satisfies()) {
-            if (s.satisfies().contains(permission) && declaresOrIsGranted(s.permission(), level)) {
-                return true;
-            }
-        }
-        return false;
+        return holder(permission, level) != null;
     }
 
-    private boolean declaresOrIsGranted(String permission, int level) {
+    /**
+     * The permission that makes {@code permission} held on {@code level}: itself (declared, split
+     * off a declared one, or implicit for the target SDK), or one that counts for it
+     * ({@code ACCESS_FINE_LOCATION} for {@code ACCESS_COARSE_LOCATION}); null when not held.
+     */
+    public String holder(String permission, int level) {
+        if (grantedWith(permission, level) != null) {
+            return permission;
+        }
+        for (PermissionFacts.Satisfies s : facts.satisfies()) {
+            if (level >= s.fromApi() && s.satisfies().contains(permission) && grantedWith(s.permission(), level) != null) {
+                return s.permission();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How the app gets {@code permission} on {@code level}: {@code ""} when the manifest asks for it,
+     * the declared permission it is split off for the app's target SDK, {@code "targetSdk < N"} for
+     * an implicit one; null when it does not get it.
+     */
+    public String grantedWith(String permission, int level) {
         if (declares(permission, level)) {
-            return true;
+            return "";
         }
         for (PermissionFacts.Implicit i : facts.implicit()) {
             if (targetSdk < i.targetSdkBelow() && i.permissions().contains(permission)) {
-                return true;
+                return "targetSdk < " + i.targetSdkBelow();
             }
         }
         for (PermissionFacts.Split s : facts.splits()) {
             if (s.to().contains(permission) && (s.targetSdkBelow() == 0 || targetSdk < s.targetSdkBelow())
                     && declares(s.from(), level)) {
-                return true;
+                return s.from();
             }
         }
-        return false;
+        return null;
     }
 
     /**

@@ -29,9 +29,9 @@ public final class PermissionLedger {
 
     /**
      * Subjects grouped for the report: same status and condition, and the same unmet requirements
-     * on the same levels.
+     * (in the same order over the levels; on which levels may differ between them).
      */
-    private record GroupKey(RequirementJudge.Status status, String dependsOn, List<Unmet> profile) {
+    private record GroupKey(RequirementJudge.Status status, String dependsOn, List<List<List<String>>> profile) {
     }
 
     private final AppGrants grants;
@@ -115,17 +115,28 @@ public final class PermissionLedger {
             }
             for (List<Map.Entry<RequirementJudge.Verdict, TreeSet<Integer>>> verdicts : byKind.values()) {
                 verdicts.sort(Comparator.comparing(e -> e.getValue().first()));
-                List<Unmet> profile = new ArrayList<>();
+                // The same missing permissions with different notes are one entry.
+                Map<List<List<String>>, TreeSet<Integer>> entries = new LinkedHashMap<>();
                 TreeSet<String> notes = new TreeSet<>();
                 for (Map.Entry<RequirementJudge.Verdict, TreeSet<Integer>> e : verdicts) {
-                    profile.add(new Unmet(e.getKey().shown().allOf(), e.getKey().shown().anyOf(), spans(e.getValue())));
-                    if (e.getKey().note() != null) {
-                        notes.add(e.getKey().note());
+                    RequirementJudge.Verdict v = e.getKey();
+                    entries.computeIfAbsent(List.of(v.shown().allOf(), v.shown().anyOf()), k -> new TreeSet<>())
+                            .addAll(e.getValue());
+                    if (v.note() != null) {
+                        notes.add(v.note());
                     }
                 }
                 RequirementJudge.Verdict first = verdicts.get(0).getKey();
-                Group g = groups.computeIfAbsent(new GroupKey(first.status(), first.dependsOn(), merge(profile)),
+                List<List<List<String>>> profile = List.copyOf(entries.keySet());
+                Group g = groups.computeIfAbsent(new GroupKey(first.status(), first.dependsOn(), profile),
                         k -> new Group());
+                int i = 0;
+                for (TreeSet<Integer> levels : entries.values()) {
+                    if (g.levels.size() <= i) {
+                        g.levels.add(new TreeSet<>());
+                    }
+                    g.levels.get(i++).addAll(levels);
+                }
                 g.apis.add(s.key());
                 if (s.judgement().history() != null) {
                     g.history.add(shortSubject(s.key()) + ": " + s.judgement().history());
@@ -151,7 +162,11 @@ public final class PermissionLedger {
                 }
             }
             List<CodeLocation> listed = where.stream().limit(PermissionRequirementFinding.MAX_CALLERS).toList();
-            out.add(new PermissionRequirementFinding(status(k.status()), k.dependsOn(), k.profile(),
+            List<Unmet> unmet = new ArrayList<>();
+            for (int i = 0; i < k.profile().size(); i++) {
+                unmet.add(new Unmet(k.profile().get(i).get(0), k.profile().get(i).get(1), spans(g.levels.get(i))));
+            }
+            out.add(new PermissionRequirementFinding(status(k.status()), k.dependsOn(), unmet,
                     List.copyOf(g.apis), List.copyOf(g.history), List.copyOf(g.notes),
                     List.copyOf(g.sources), listed, where.size(), List.copyOf(libraries), app));
         }
@@ -162,18 +177,8 @@ public final class PermissionLedger {
         return out;
     }
 
-    /** Entries of a profile with the same permissions folded into one (their levels joined). */
-    private static List<Unmet> merge(List<Unmet> profile) {
-        Map<List<List<String>>, List<LevelSpan>> byPermissions = new LinkedHashMap<>();
-        for (Unmet u : profile) {
-            byPermissions.computeIfAbsent(List.of(u.allOf(), u.anyOf()), k -> new ArrayList<>()).addAll(u.levels());
-        }
-        List<Unmet> out = new ArrayList<>();
-        byPermissions.forEach((k, spans) -> out.add(new Unmet(k.get(0), k.get(1), spans)));
-        return out;
-    }
-
     private static final class Group {
+        final List<TreeSet<Integer>> levels = new ArrayList<>();
         final TreeSet<String> apis = new TreeSet<>();
         final TreeSet<String> history = new TreeSet<>();
         final TreeSet<String> notes = new TreeSet<>();

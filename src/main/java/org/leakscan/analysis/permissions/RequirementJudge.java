@@ -84,19 +84,21 @@ public final class RequirementJudge {
         }
         List<String> missingAll = new ArrayList<>();
         for (String p : r.allOf()) {
-            if (grants.holds(p, level)) {
-                used.add(p);
+            String holder = grants.holder(p, level);
+            if (holder != null) {
+                used.add(holder);
             } else {
                 missingAll.add(p);
             }
         }
         List<String> heldAny = new ArrayList<>();
         for (String p : anyGrantable) {
-            if (grants.holds(p, level)) {
+            String holder = grants.holder(p, level);
+            if (holder != null) {
                 heldAny.add(p);
+                used.add(holder);
             }
         }
-        used.addAll(heldAny);
         boolean anyMet = r.anyOf().isEmpty() || !heldAny.isEmpty();
         if (missingAll.isEmpty() && anyMet) {
             return new Verdict(Status.MET, new PermissionRequirement(r.allOf(), r.anyOf(), false), part.dependsOn(),
