@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.leakscan.analysis.findings.CodeLocation;
+import org.leakscan.analysis.findings.DataAccess;
 import org.leakscan.analysis.findings.PermissionFinding;
 import org.leakscan.analysis.permissions.AnnotatedRequirements;
 import org.leakscan.analysis.permissions.AppGrants;
@@ -161,6 +162,7 @@ public final class PermissionPass implements Pass {
         Map<String, UsesPermission> declared = new TreeMap<>();
         uses.forEach(u -> declared.putIfAbsent(u.name(), u));
         Map<String, TreeSet<String>> usedBy = ledger.usedBy();
+        addDataAccess(context, ledger, grants, min, max, usedBy);
         TreeSet<String> names = new TreeSet<>(declared.keySet());
         names.addAll(ledger.neededButMissing());
         // Used and held without being named: split off a declared permission, or implicit.
@@ -185,6 +187,45 @@ public final class PermissionPass implements Pass {
                     List.copyOf(usedBy.getOrDefault(name, new TreeSet<>())), grantedWith.get(name)));
         }
         context.setPermissions(out, ledger.findings());
+    }
+
+    /**
+     * Personal-data reads ({@code sources.json}, argument conditions already checked) whose API
+     * neither the annotations nor the facts judge ({@code AudioRecord.read}, the callback
+     * {@code LocationListener.onLocationChanged}): a permission that source names and the app holds
+     * counts as used by it. Never a finding: what a source's permission guards is the data, and
+     * the call that needs it is judged where it is made.
+     */
+    private static void addDataAccess(AnalysisContext context, PermissionLedger ledger, AppGrants grants, int min,
+                                      int max, Map<String, TreeSet<String>> usedBy) {
+        for (DataAccess d : context.dataAccess()) {
+            if (d.permission() == null || ledger.has(d.api())) {
+                continue;
+            }
+            for (String alternative : d.permission().split("\\|")) {
+                List<String> holders = new ArrayList<>();
+                for (String p : alternative.split("\\+")) {
+                    String h = holderSomewhere(grants, p, min, max);
+                    if (h == null) {
+                        holders.clear();
+                        break;
+                    }
+                    holders.add(h);
+                }
+                holders.forEach(p -> usedBy.computeIfAbsent(p, k -> new TreeSet<>()).add(d.api()));
+            }
+        }
+    }
+
+    /** What makes the app hold {@code permission} on the first level of {@code min..max} where it does, or null. */
+    private static String holderSomewhere(AppGrants grants, String permission, int min, int max) {
+        for (int level = min; level <= max; level++) {
+            String h = grants.holder(permission, level);
+            if (h != null) {
+                return h;
+            }
+        }
+        return null;
     }
 
     /** The method a site is in, and whose code it is. */

@@ -76,6 +76,11 @@ public final class PermissionLedger {
     }
 
     /** Permission to the subjects that use it, sorted. */
+    /** True when {@code key} (an API, provider URI, action) was added. */
+    public boolean has(String key) {
+        return subjects.containsKey(key);
+    }
+
     public Map<String, TreeSet<String>> usedBy() {
         Map<String, TreeSet<String>> out = new TreeMap<>();
         for (Subject s : subjects.values()) {
