@@ -115,8 +115,11 @@ public final class PermissionFacts {
      *
      * @param addedIn               the API level that defined it; 0 when not stated
      * @param enforcedFromTargetSdk apps targeting below this level are judged as on the level before it; 0 when not stated
+     * @param legacyForTargetSdkBelow apps targeting below this level still need the permission, on every
+     *                              level, for the APIs that needed it on the level before; 0 when not stated
      */
-    public record PermissionHistory(String name, int addedIn, int enforcedFromTargetSdk, List<String> sources) {
+    public record PermissionHistory(String name, int addedIn, int enforcedFromTargetSdk, int legacyForTargetSdkBelow,
+                                    List<String> sources) {
     }
 
     /**
@@ -333,9 +336,11 @@ public final class PermissionFacts {
         each(root, "permissions", label, (o, where) -> {
             String name = CatalogJson.string(o, "name", where);
             PermissionHistory h = new PermissionHistory(name, level(o, "addedIn", where, 0),
-                    level(o, "enforcedFromTargetSdk", where, 0), sources(o, where));
-            if (h.addedIn() == 0 && h.enforcedFromTargetSdk() == 0) {
-                throw new CatalogException(where + ": " + name + " needs addedIn or enforcedFromTargetSdk");
+                    level(o, "enforcedFromTargetSdk", where, 0), level(o, "legacyForTargetSdkBelow", where, 0),
+                    sources(o, where));
+            if (h.addedIn() == 0 && h.enforcedFromTargetSdk() == 0 && h.legacyForTargetSdkBelow() == 0) {
+                throw new CatalogException(where + ": " + name
+                        + " needs addedIn, enforcedFromTargetSdk or legacyForTargetSdkBelow");
             }
             if (b.history.put(name, h) != null) {
                 throw new CatalogException(where + ": " + name + " listed twice");

@@ -15,7 +15,10 @@ import org.leakscan.catalog.PermissionRequirement;
  *       the annotations);</li>
  *   <li>an app targeting below the level from which a permission is enforced (BLUETOOTH_CONNECT:
  *       31, NEARBY_WIFI_DEVICES: 33…, from {@link PermissionTimeline}) is judged as on the level
- *       before that: the platform keeps the old behaviour for it;</li>
+ *       before that: the platform keeps the old behaviour for it; likewise, from the level a legacy
+ *       permission was replaced (BLUETOOTH, BLUETOOTH_ADMIN: 31), a method that needed it on the
+ *       level before is judged for an app targeting below that level as on the level before
+ *       (AOSP marks these {@code @RequiresLegacyBluetoothPermission}, which the map does not read);</li>
  *   <li>a permission that did not exist yet on a level is dropped there.</li>
  * </ul>
  */
@@ -81,7 +84,7 @@ public final class AnnotatedRequirements implements RequirementHistory {
      * when the app targets below that.
      */
     private int judgedLevel(int level, int targetSdk) {
-        int judged = level;
+        int judged = legacyLevel(level, targetSdk);
         while (true) {
             PermissionRequirement r = rangeAt(judged);
             if (r == null) {
@@ -99,6 +102,26 @@ public final class AnnotatedRequirements implements RequirementHistory {
             }
             judged = gate - 1;
         }
+    }
+
+    /**
+     * {@code level}, or the level before the one that replaced a legacy permission the method
+     * needed there, when the app targets below that.
+     */
+    private int legacyLevel(int level, int targetSdk) {
+        for (int replacedAt = level; replacedAt > Math.max(targetSdk, 1); replacedAt--) {
+            PermissionRequirement before = rangeAt(replacedAt - 1);
+            if (before == null) {
+                continue;
+            }
+            for (String p : before.permissions()) {
+                int legacy = timeline.legacyForTargetSdkBelow(p);
+                if (legacy == replacedAt && targetSdk < legacy) {
+                    return replacedAt - 1;
+                }
+            }
+        }
+        return level;
     }
 
     /** {@code r} without the permissions that did not exist yet on {@code level}; null when nothing is left. */

@@ -38,6 +38,15 @@ public final class PermissionTimeline {
         return h == null ? 0 : h.enforcedFromTargetSdk();
     }
 
+    /**
+     * The target SDK below which apps still need the permission on every level for the APIs that
+     * needed it on the level before that one; 0 when there is none.
+     */
+    public int legacyForTargetSdkBelow(String permission) {
+        PermissionFacts.PermissionHistory h = facts.history(permission);
+        return h == null ? 0 : h.legacyForTargetSdkBelow();
+    }
+
     /** The protection level, or null when no platform manifest read defines it. */
     public String protection(String permission) {
         PermissionCatalog.Permission p = platform.permission(permission);
