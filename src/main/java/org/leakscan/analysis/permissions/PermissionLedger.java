@@ -12,6 +12,7 @@ import org.leakscan.analysis.findings.CodeLocation;
 import org.leakscan.analysis.findings.PermissionRequirementFinding;
 import org.leakscan.analysis.findings.PermissionRequirementFinding.LevelSpan;
 import org.leakscan.analysis.findings.PermissionRequirementFinding.Unmet;
+import org.leakscan.program.Types;
 
 /**
  * The permission verdicts of one app: every subject (an API called, a provider read or written,
@@ -220,17 +221,11 @@ public final class PermissionLedger {
         return out;
     }
 
-    /** {@code TelephonyManager.getDeviceId()} for a descriptor; other subjects as they are. */
+    /** {@code TelephonyManager.getDeviceId()} for a descriptor (with its argument condition); other subjects as they are. */
     static String shortSubject(String key) {
-        int arrow = key.indexOf("->");
-        if (arrow < 0 || !key.startsWith("L")) {
-            return key;
-        }
-        String owner = key.substring(1, arrow - 1);
-        owner = owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.');
-        String member = key.substring(arrow + 2);
-        int paren = member.indexOf('(');
-        String tail = key.endsWith("]") && key.lastIndexOf(" [") > 0 ? key.substring(key.lastIndexOf(" [")) : "";
-        return owner + "." + (paren >= 0 ? member.substring(0, paren) + "()" : member) + tail;
+        int condition = key.lastIndexOf(" [");
+        return condition > 0 && key.endsWith("]") && key.startsWith("L")
+                ? Types.shortMember(key.substring(0, condition)) + key.substring(condition)
+                : Types.shortMember(key);
     }
 }

@@ -247,21 +247,8 @@ final class SourceAnnotations {
         String name = m.getName().toString();
         MethodNode match = node == null ? null : match(node, name, params);
         String api = match == null ? null : "L" + owner + ";->" + match.name + match.desc;
-        boolean visible = scope.visible() && (isInterfaceScope(scope) || isPublicOrProtected(m.getModifiers()));
-        if (!visible || scope.hidden() || isHidden(trees, path, m.getModifiers())) {
-            if (api != null) {
-                hidden.add(api);
-            }
-            drop(Drop.NOT_SDK_SOURCE);
-            return;
-        }
-        if (match == null) {
-            drop(Drop.NO_CLASS_FILE);
-            return;
-        }
-        if (sdk.memberFailure(node, match.access, PublicSdk.concat(match.visibleAnnotations, match.invisibleAnnotations),
-                match.desc) != null) {
-            drop(Drop.NOT_SDK_CLASS_FILE);
+        if (!admitted(trees, path, m.getModifiers(), scope, api, () -> sdk.memberFailure(node, match.access,
+                PublicSdk.concat(match.visibleAnnotations, match.invisibleAnnotations), match.desc) == null)) {
             return;
         }
         PermissionRequirement access = requirement(rp, scope, api);
@@ -270,6 +257,32 @@ final class SourceAnnotations {
             return;
         }
         entries.putIfAbsent(api, new ApiPermissionMap.Entry(api, access, null, null));
+    }
+
+    /**
+     * Whether an annotated member counts: public in source (else its API, when the class files
+     * have it, is recorded as hidden), present in the class files ({@code api} not null), and SDK
+     * there ({@code sdkInClassFiles}, asked only then). Counts the reason when it does not.
+     */
+    private boolean admitted(DocTrees trees, TreePath path, ModifiersTree mods, Scope scope, String api,
+                             java.util.function.BooleanSupplier sdkInClassFiles) {
+        boolean visible = scope.visible() && (isInterfaceScope(scope) || isPublicOrProtected(mods));
+        if (!visible || scope.hidden() || isHidden(trees, path, mods)) {
+            if (api != null) {
+                hidden.add(api);
+            }
+            drop(Drop.NOT_SDK_SOURCE);
+            return false;
+        }
+        if (api == null) {
+            drop(Drop.NO_CLASS_FILE);
+            return false;
+        }
+        if (!sdkInClassFiles.getAsBoolean()) {
+            drop(Drop.NOT_SDK_CLASS_FILE);
+            return false;
+        }
+        return true;
     }
 
     private void visitField(DocTrees trees, TreePath path, VariableTree v, Scope scope) {
@@ -291,21 +304,9 @@ final class SourceAnnotations {
             }
         }
         String api = field == null ? null : "L" + owner + ";->" + field.name + ":" + field.desc;
-        boolean visible = scope.visible() && (isInterfaceScope(scope) || isPublicOrProtected(v.getModifiers()));
-        if (!visible || scope.hidden() || isHidden(trees, path, v.getModifiers())) {
-            if (api != null) {
-                hidden.add(api);
-            }
-            drop(Drop.NOT_SDK_SOURCE);
-            return;
-        }
-        if (field == null) {
-            drop(Drop.NO_CLASS_FILE);
-            return;
-        }
-        if (sdk.memberFailure(node, field.access, PublicSdk.concat(field.visibleAnnotations, field.invisibleAnnotations),
-                field.desc) != null) {
-            drop(Drop.NOT_SDK_CLASS_FILE);
+        FieldNode found = field;
+        if (!admitted(trees, path, v.getModifiers(), scope, api, () -> sdk.memberFailure(node, found.access,
+                PublicSdk.concat(found.visibleAnnotations, found.invisibleAnnotations), found.desc) == null)) {
             return;
         }
         PermissionRequirement access = rp == null ? null : requirement(rp, scope, api);

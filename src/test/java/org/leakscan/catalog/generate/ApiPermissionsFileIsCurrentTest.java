@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.leakscan.testing.AndroidJars;
 import org.leakscan.testing.JsonSchemaAssert;
 
 /**
@@ -28,7 +29,7 @@ class ApiPermissionsFileIsCurrentTest {
         Path project = JsonSchemaAssert.projectDir();
         String override = System.getProperty("leakscan.androidAllRepo");
         Path repo = override != null ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "robolectric", "android-all");
+                : AndroidJars.repository().resolve("org/robolectric/android-all");
         List<Path> jars = new ArrayList<>();
         for (String line : Files.readAllLines(project.resolve("scripts/android-all-versions.txt"))) {
             if (line.isBlank() || line.startsWith("#")) {
