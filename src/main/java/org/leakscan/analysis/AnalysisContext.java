@@ -198,6 +198,19 @@ public final class AnalysisContext {
         return appInfo;
     }
 
+    public List<Signing> signing() {
+        return signing;
+    }
+
+    /** The network security config's findings, or null. */
+    public org.leakscan.analysis.findings.NetworkSecurity networkSecurity() {
+        return networkSecurity;
+    }
+
+    public List<org.leakscan.analysis.findings.Unanalysed> unanalysed() {
+        return unanalysed;
+    }
+
     void setSigning(List<Signing> s) {
         this.signing = List.copyOf(s);
     }

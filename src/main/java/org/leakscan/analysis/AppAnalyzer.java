@@ -72,6 +72,22 @@ public final class AppAnalyzer {
         return analyze(app, diagnostics);
     }
 
+    /**
+     * Analyses an input already read into memory, e.g. from a distributed file system (the Spark
+     * job); {@code display} names it in the report and in errors.
+     */
+    public Result analyze(byte[] bytes, String display) {
+        Diagnostics diagnostics = new Diagnostics(display);
+        AppPackage app;
+        try {
+            app = reader.read(bytes, display);
+        } catch (InputException e) {
+            diagnostics.unit(Stage.INPUT, null, e.getMessage());
+            return new Result(display, null, diagnostics.errors());
+        }
+        return analyze(app, diagnostics);
+    }
+
     /** Analyses several APK files as one app: a base APK and its splits ({@code --split}). */
     public Result analyzeSplit(List<Path> apks) {
         String display = apks.isEmpty() ? "--split" : apks.get(0).toString();

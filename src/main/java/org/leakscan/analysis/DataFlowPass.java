@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.leakscan.analysis.dataflow.EntryPoints;
 import org.leakscan.analysis.dataflow.TaintEngine;
+import org.leakscan.analysis.taint.AppFacts;
+import org.leakscan.analysis.taint.CallResolver;
+import org.leakscan.analysis.taint.TaintAnalysis;
 import org.leakscan.analysis.findings.Flow;
 import org.leakscan.analysis.findings.Unanalysed;
 import org.leakscan.android.AndroidAttributes;
@@ -50,14 +53,81 @@ public final class DataFlowPass implements Pass {
     @Override
     public void run(AnalysisContext context) {
         // The engine needs code in register form; front-ends may decode it lazily. Decode it all
-        // here on every core, rather than one method at a time inside the single-threaded fixpoint.
+        // here on every core, rather than one method at a time inside the single-threaded analysis.
         context.forEachMethod(INFO.id(), () -> Boolean.TRUE, (acc, c, m) -> m.body());
+        if (Boolean.getBoolean("leakscan.oldEngine")) {
+            runOld(context);
+            return;
+        }
+        TaintAnalysis engine = new TaintAnalysis(context.program(), context.hierarchy(), context.catalogs(),
+                resolver(context.resolver()), appFacts(context), timeLimit);
+        engine.run();
+        DestinationParser parser = new DestinationParser(context::ownerOf);
+        List<Flow> flows = new ArrayList<>();
+        for (TaintAnalysis.Evidence e : engine.evidence()) {
+            var s = e.source();
+            var h = e.sink();
+            List<Flow.Destination> destinations = parser.destinations(h.kind(), e.destinations());
+            flows.add(new Flow(s.dataType(),
+                    new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature(),
+                            occurrence(s.method(), s.index())),
+                    new Flow.Sink(h.api(), h.kind(), h.channel(), Types.toJavaName(h.owner().type()), h.method().signature(),
+                            occurrence(h.method(), h.index())),
+                    destinations, context.ownership().libraryOf(h.owner().type()), e.path(), e.implicit()));
+        }
+        sort(flows);
+        context.setFlows(dedupe(flows), blindSpots(engine.unanalysed()));
+    }
+
+    private static void sort(List<Flow> flows) {
+        flows.sort(Comparator.comparing((Flow f) -> f.source().className()).thenComparing(f -> f.source().method())
+                .thenComparing(f -> f.source().api()).thenComparingInt(f -> f.source().occurrence())
+                .thenComparing(f -> f.sink().className()).thenComparing(f -> f.sink().method())
+                .thenComparing(f -> f.sink().api()).thenComparingInt(f -> f.sink().occurrence())
+                .thenComparing(f -> f.dataType()).thenComparing(f -> f.isImplicit()));
+    }
+
+    private static List<Unanalysed> blindSpots(Map<String, Set<String>> unanalysed) {
+        List<Unanalysed> blind = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> u : new TreeMap<>(unanalysed).entrySet()) {
+            List<String> where = new ArrayList<>(new TreeSet<>(u.getValue()));
+            blind.add(new Unanalysed(u.getKey(), where.size(), where.subList(0, Math.min(MAX_LISTED, where.size()))));
+        }
+        return blind;
+    }
+
+    /** The analysis package's resolver, as the engine asks for it. */
+    private static CallResolver resolver(ApiResolver r) {
+        return new CallResolver() {
+            @Override
+            public <T> T resolve(org.leakscan.program.MethodRef called, Lookup<T> lookup) {
+                return r.resolve(called, lookup::find);
+            }
+
+            @Override
+            public <T> T resolveField(org.leakscan.program.FieldRef read, Lookup<T> lookup) {
+                return r.resolveField(read, lookup::find);
+            }
+        };
+    }
+
+    /** What the engine needs of the manifest, layouts and code ownership. */
+    static AppFacts appFacts(AnalysisContext context) {
+        EntryPoints.Android a = androidFacts(context);
+        List<AppFacts.Component> components = new ArrayList<>();
+        for (EntryPoints.ComponentFacts c : a.components()) {
+            components.add(new AppFacts.Component(c.type(), c.kind(), c.actions()));
+        }
+        CodeOwnership ownership = context.ownership();
+        return new AppFacts(components, a.applicationClass(), a.onClickMethods(), a.layoutClasses(), a.resourceString(),
+                type -> ownership.libraryOf(type) != null, KnownLibraries::isInfrastructure);
+    }
+
+    private void runOld(AnalysisContext context) {
         TaintEngine engine = new TaintEngine(context.program(), context.hierarchy(), context.catalogs(),
                 context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT.withTime(timeLimit));
         engine.useCataloguesForBundledLibraries(type -> context.ownership().libraryOf(type) != null);
         engine.run();
-        // The engine may reach one pair through several labels or contexts: gather all it knew of
-        // the destination before parsing, so a vaguer text is explained by a precise one.
         List<TaintEngine.Evidence> evidence = engine.evidence();
         Map<List<Object>, Set<String>> texts = new java.util.HashMap<>();
         for (TaintEngine.Evidence e : evidence) {
@@ -76,17 +146,8 @@ public final class DataFlowPass implements Pass {
                             occurrence(h.method(), h.index())),
                     destinations, context.ownership().libraryOf(h.owner().type()), e.path()));
         }
-        flows.sort(Comparator.comparing((Flow f) -> f.source().className()).thenComparing(f -> f.source().method())
-                .thenComparing(f -> f.source().api()).thenComparingInt(f -> f.source().occurrence())
-                .thenComparing(f -> f.sink().className()).thenComparing(f -> f.sink().method())
-                .thenComparing(f -> f.sink().api()).thenComparingInt(f -> f.sink().occurrence())
-                .thenComparing(f -> f.dataType()));
-        List<Unanalysed> blind = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> u : new TreeMap<>(engine.unanalysed()).entrySet()) {
-            List<String> where = new ArrayList<>(new TreeSet<>(u.getValue()));
-            blind.add(new Unanalysed(u.getKey(), where.size(), where.subList(0, Math.min(MAX_LISTED, where.size()))));
-        }
-        context.setFlows(dedupe(flows), blind);
+        sort(flows);
+        context.setFlows(dedupe(flows), blindSpots(engine.unanalysed()));
     }
 
     private static List<Object> pairKey(TaintEngine.Evidence e) {
@@ -124,14 +185,14 @@ public final class DataFlowPass implements Pass {
     private static List<Flow> dedupe(List<Flow> flows) {
         Map<List<Object>, Flow> byPair = new java.util.LinkedHashMap<>();
         for (Flow f : flows) {
-            byPair.merge(List.of(f.dataType(), f.source(), f.sink()), f, (a, b) -> {
+            byPair.merge(List.of(f.dataType(), f.source(), f.sink(), f.isImplicit()), f, (a, b) -> {
                 Set<Flow.Destination> merged = new LinkedHashSet<>(a.destinations());
                 merged.addAll(b.destinations());
                 List<Flow.Destination> sorted = new ArrayList<>(merged);
                 sorted.sort(Comparator.comparing((Flow.Destination d) -> String.valueOf(d.host()))
                         .thenComparing(d -> String.valueOf(d.url())));
                 return new Flow(a.dataType(), a.source(), a.sink(), sorted, a.library(),
-                        a.path().size() <= b.path().size() ? a.path() : b.path());
+                        a.path().size() <= b.path().size() ? a.path() : b.path(), a.implicit());
             });
         }
         return List.copyOf(byPair.values());

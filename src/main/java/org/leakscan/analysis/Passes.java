@@ -31,6 +31,8 @@ public final class Passes {
         if (options.flows()) {
             passes.add(new DataFlowPass(options.flowTimeLimit()));
         }
+        // Who is behind each destination
+        passes.add(new DestinationPass());
         // The answer first
         passes.add(new SummaryPass());
         return List.copyOf(passes);

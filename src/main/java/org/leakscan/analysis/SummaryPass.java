@@ -23,7 +23,7 @@ import org.leakscan.catalog.DataTypeCatalog;
 public final class SummaryPass implements Pass {
 
     public static final PassInfo INFO = PassInfo.of("summary",
-            "data types read and where they can go, by whose code", DataAccessPass.INFO.id())
+            "data types read and where they can go, by whose code", DataAccessPass.INFO.id(), DestinationPass.INFO.id())
             .andAfterIfPresent(DataFlowPass.INFO.id());
 
     /** How the summary names the app's own code. */
@@ -81,7 +81,7 @@ public final class SummaryPass implements Pass {
             all.add(new DestinationSummary(d.first.host(), d.first.entity(), d.first.name(), d.first.country(),
                     d.first.unresolved(), List.copyOf(d.dataTypes), List.copyOf(d.sentBy)));
         }
-        context.setSummary(new Summary(out, all));
+        context.setSummary(new Summary(out, all, CountrySummaries.of(context.flows())));
     }
 
     /** A destination being summed up. */

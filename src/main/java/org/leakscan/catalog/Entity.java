@@ -14,13 +14,20 @@ import java.util.Optional;
  *                   listed entity
  * @param categories what it does ({@code advertising}, {@code analytics}, {@code cloud}, ...)
  * @param website    its website, an {@code https} URL
+ * @param sharedDomains those of its domains under which names belong to its customers (dynamic
+ *                   DNS, hosting), beyond what the Public Suffix List already says
+ * @param asns       the AS numbers of its own networks, so an IP literal in them names it
+ * @param source     where the facts come from ({@code company-site}, {@code registry-filing}, ...)
  */
 public record Entity(String id, String name, String country, List<String> domains, String parent,
-                     List<String> categories, String website) {
+                     List<String> categories, String website, List<String> sharedDomains, List<Integer> asns,
+                     String source) {
 
     public Entity {
         domains = List.copyOf(domains);
         categories = List.copyOf(categories);
+        sharedDomains = List.copyOf(sharedDomains);
+        asns = List.copyOf(asns);
     }
 
     /** The owner's id, when a listed entity owns this one. */

@@ -39,7 +39,22 @@ public final class EntityCatalog {
     public static final List<String> CATEGORIES = List.of("platform", "advertising", "attribution", "analytics",
             "audience-measurement", "engagement", "crash-reporting", "monitoring", "session-replay", "location-data",
             "consent", "cloud", "cdn", "publisher", "games", "social", "messaging", "payments", "e-commerce", "search",
-            "maps", "device-maker", "security", "customer-support", "developer-tools", "telecom");
+            "maps", "device-maker", "security", "customer-support", "developer-tools", "telecom", "hosting",
+            "dynamic-dns", "tunnel", "paste", "url-shortener");
+
+    /** Where an entity's facts come from, in the order of the schema. */
+    public static final List<String> SOURCES = List.of("company-site", "sdk-documentation", "privacy-policy",
+            "annual-report", "registry-filing", "tracker-research");
+
+    /**
+     * Entity ids the classifier gives owners that are not catalogued companies (the app's own
+     * developer, a kind of network, no evidence); the file may not use them. {@code as<N>} ids
+     * (networks named by the IP database) are refused by pattern.
+     */
+    public static final Set<String> RESERVED_IDS = Set.of("app", "unknown", "none", "public", "loopback", "private",
+            "link-local", "carrier-nat", "carrier-gateway", "emulator", "documentation", "local-name", "onion",
+            "multicast", "reserved");
+    private static final Pattern AS_ID = Pattern.compile("as[0-9]+");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** The schema's domain rule: the last label is letters or an xn-- label, so no IP address passes. */
@@ -51,18 +66,25 @@ public final class EntityCatalog {
     private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
 
     private static final Set<String> ROOT_KEYS = Set.of("schema", "about", "entities");
-    private static final Set<String> ENTITY_KEYS = Set.of("id", "name", "country", "parent", "categories", "website", "domains");
+    private static final Set<String> ENTITY_KEYS = Set.of("id", "name", "country", "parent", "categories", "website",
+            "domains", "sharedDomains", "asns", "source", "notes");
 
     private static final CatalogJson.CatalogFile<EntityCatalog> FILE =
             new CatalogJson.CatalogFile<>(FILE_NAME, SCHEMA, EntityCatalog::fromJson);
 
     private final Map<String, Entity> byId;
     private final Map<String, Entity> byDomain;
+    private final Map<Integer, Entity> byAsn;
+    private final Set<String> sharedDomains;
     private final List<Entity> entities;
 
-    private EntityCatalog(Map<String, Entity> byId, Map<String, Entity> byDomain) {
+    private EntityCatalog(Map<String, Entity> byId, Map<String, Entity> byDomain, Map<Integer, Entity> byAsn) {
         this.byId = Map.copyOf(byId);
         this.byDomain = Map.copyOf(byDomain);
+        this.byAsn = Map.copyOf(byAsn);
+        Set<String> shared = new HashSet<>();
+        byId.values().forEach(e -> shared.addAll(e.sharedDomains()));
+        this.sharedDomains = Set.copyOf(shared);
         this.entities = List.copyOf(byId.values());
     }
 
@@ -101,6 +123,7 @@ public final class EntityCatalog {
         Map<String, Entity> byId = new LinkedHashMap<>();
         Map<String, String> placeOf = new HashMap<>();
         Map<String, Entity> byDomain = new HashMap<>();
+        Map<Integer, Entity> byAsn = new HashMap<>();
         int index = 0;
         for (JsonElement element : CatalogJson.array(root, "entities", file, true)) {
             String where = file + ": entities[" + index++ + "]";
@@ -119,6 +142,12 @@ public final class EntityCatalog {
                             + placeOf.get(owner.id()));
                 }
             }
+            for (Integer asn : entity.asns()) {
+                Entity owner = byAsn.putIfAbsent(asn, entity);
+                if (owner != null) {
+                    throw new CatalogException(where + ": AS" + asn + " already belongs to " + placeOf.get(owner.id()));
+                }
+            }
             byId.put(id, entity);
             placeOf.put(id, where.substring(file.length() + 2));
         }
@@ -126,12 +155,15 @@ public final class EntityCatalog {
             throw new CatalogException(file + ": \"entities\" is empty");
         }
         checkParents(byId, placeOf, file);
-        return new EntityCatalog(byId, byDomain);
+        return new EntityCatalog(byId, byDomain, byAsn);
     }
 
     private static Entity readEntity(JsonObject o, String id, String where) {
         if (!ID.matcher(id).matches()) {
             throw new CatalogException(where + ": id must be a lowercase slug (letters, digits, single hyphens)");
+        }
+        if (RESERVED_IDS.contains(id) || AS_ID.matcher(id).matches()) {
+            throw new CatalogException(where + ": id \"" + id + "\" is reserved for owners that are not catalogued companies");
         }
         String name = CatalogJson.string(o, "name", where);
         String country = CatalogJson.string(o, "country", where);
@@ -173,7 +205,29 @@ public final class EntityCatalog {
                 throw new CatalogException(where + ": domain \"" + domain + "\" appears twice");
             }
         }
-        return new Entity(id, name, country, domains, parent, categories, website);
+        List<String> shared = o.has("sharedDomains") ? CatalogJson.stringList(o, "sharedDomains", where, true) : List.of();
+        for (String d : shared) {
+            if (!seenDomains.contains(d)) {
+                throw new CatalogException(where + ": shared domain \"" + d + "\" is not one of the entity's domains");
+            }
+        }
+        List<Integer> asns = new ArrayList<>();
+        if (o.has("asns")) {
+            for (JsonElement a : CatalogJson.array(o, "asns", where, true)) {
+                if (!a.isJsonPrimitive() || !a.getAsJsonPrimitive().isNumber() || a.getAsLong() <= 0 || a.getAsLong() > 4294967294L) {
+                    throw new CatalogException(where + ": \"asns\" holds " + a + ", not an AS number");
+                }
+                asns.add((int) a.getAsLong());
+            }
+        }
+        // Required of the shipped file (its schema and a test say so); a user's file from before
+        // sources existed still loads.
+        String source = CatalogJson.optionalString(o, "source", where);
+        if (source != null && !SOURCES.contains(source)) {
+            throw new CatalogException(where + ": unknown source \"" + source + "\" (expected one of " + SOURCES + ")");
+        }
+        CatalogJson.optionalString(o, "notes", where);
+        return new Entity(id, name, country, domains, parent, categories, website, shared, asns, source);
     }
 
     /** Every parent names an entity, and following parents never comes back to where it started. */
@@ -206,10 +260,50 @@ public final class EntityCatalog {
         return entities;
     }
 
-    /** The entity that owns {@code host}: the one with the longest domain that is {@code host} or a suffix of it on a label boundary. */
-    public Optional<Entity> entityOfHost(String host) {
+    private volatile HostClassifier classifier;
+
+    /** The host classifier over this catalogue and the built-in IP database, made on first use. */
+    public HostClassifier classifier() {
+        HostClassifier c = classifier;
+        if (c == null) {
+            synchronized (this) {
+                c = classifier;
+                if (c == null) {
+                    c = new HostClassifier(this, IpDatabase::shipped);
+                    classifier = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The entity whose network has AS number {@code asn}. */
+    public Optional<Entity> entityOfAsn(int asn) {
+        return Optional.ofNullable(byAsn.get(asn));
+    }
+
+    /**
+     * The catalogued domain {@code host} falls under (the longest matching one) with its entity;
+     * empty when none. {@code host} is normalised first.
+     */
+    public Optional<Match> match(String host) {
         String normalized = normalize(host);
         return normalized == null ? Optional.empty() : Optional.ofNullable(longestMatch(normalized));
+    }
+
+    /**
+     * A catalogued domain a host falls under.
+     *
+     * @param entity the owner
+     * @param domain the longest catalogued domain that is the host or a suffix of it
+     * @param shared true when the entity lists the domain as shared: names under it are its customers'
+     */
+    public record Match(Entity entity, String domain, boolean shared) {
+    }
+
+    /** The entity that owns {@code host}: the one with the longest domain that is {@code host} or a suffix of it on a label boundary. */
+    public Optional<Entity> entityOfHost(String host) {
+        return match(host).map(Match::entity);
     }
 
     /**
@@ -223,20 +317,21 @@ public final class EntityCatalog {
         if (normalized == null) {
             return HostOwner.UNKNOWN;
         }
-        Entity entity = longestMatch(normalized);
-        if (entity != null) {
-            return HostOwner.of(entity);
+        Match match = longestMatch(normalized);
+        if (match != null) {
+            return HostOwner.of(match.entity());
         }
         return CountryCodeTlds.countryOf(normalized).map(HostOwner::unknownIn).orElse(HostOwner.UNKNOWN);
     }
 
-    private Entity longestMatch(String host) {
+    /** The longest catalogued domain that a normalised host is or falls under; null when none. */
+    private Match longestMatch(String host) {
         // From the whole host down to its last two labels: the first hit is the longest suffix.
         String suffix = host;
         while (true) {
             Entity entity = byDomain.get(suffix);
             if (entity != null) {
-                return entity;
+                return new Match(entity, suffix, sharedDomains.contains(suffix));
             }
             int dot = suffix.indexOf('.');
             if (dot < 0 || suffix.indexOf('.', dot + 1) < 0) {

@@ -1,9 +1,5 @@
 package org.leakscan.cli;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -22,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.leakscan.analysis.AppAnalyzer;
+import org.leakscan.analysis.HeapBudget;
 import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.diagnostics.AnalysisError;
 import org.leakscan.diagnostics.Messages;
@@ -30,6 +27,7 @@ import org.leakscan.report.ExitCode;
 import org.leakscan.report.Report;
 import org.leakscan.report.ReportFormat;
 import org.leakscan.report.review.Review;
+import org.leakscan.report.summary.SummaryRow;
 
 /**
  * Batch mode of {@code leakscan scan}: many apps, several at once, one report per app and one JSON
@@ -40,14 +38,10 @@ import org.leakscan.report.review.Review;
  */
 final class BatchScan {
 
-    /** Heap an app is assumed to need, per MiB of input file: measured on the benchmark apps. */
-    static final int MIB_PER_INPUT_MIB = 60;
     /** The least any app is assumed to need. */
-    static final int MIN_WEIGHT_MIB = 64;
+    static final int MIN_WEIGHT_MIB = HeapBudget.MIN_WEIGHT_MIB;
     /** The summary's file name inside the output folder. */
     static final String SUMMARY = "summary.jsonl";
-
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private final AppAnalyzer analyzer;
     private final List<Path> apps;
@@ -203,46 +197,8 @@ final class BatchScan {
                 : errors.isEmpty() ? "ok" : errors.size() + " problem(s)";
         double seconds = (System.nanoTime() - t0) / 1e9;
         progress.finished(display, status, errors.isEmpty(), seconds);
-        return new Outcome(summaryLine(display, findings, errors, exit, written, seconds), exit);
-    }
-
-    /** One JSON line: input, package, sha256, status, counts, seconds, errors, report files. */
-    static String summaryLine(String input, AppFindings f, List<ErrorEntry> errors, int exit, List<String> reports,
-                              double seconds) {
-        JsonObject o = new JsonObject();
-        o.addProperty("input", input);
-        if (f != null) {
-            if (f.app().packageName() != null) {
-                o.addProperty("package", f.app().packageName());
-            }
-            o.addProperty("format", f.input().format());
-            o.addProperty("sha256", f.input().sha256());
-            o.addProperty("sizeBytes", f.input().sizeBytes());
-        }
-        o.addProperty("status", exit == ExitCode.OK.code() ? "ok" : f == null ? "failed"
-                : exit == ExitCode.POLICY_VIOLATED.code() ? "policy-violated" : "errors");
-        o.addProperty("exitCode", exit);
-        if (f != null) {
-            JsonObject counts = new JsonObject();
-            counts.addProperty("permissions", f.permissions().size());
-            counts.addProperty("components", f.components().size());
-            counts.addProperty("trackers", f.trackers().size());
-            counts.addProperty("endpoints", f.endpoints().size());
-            counts.addProperty("dataAccess", f.dataAccess().size());
-            counts.addProperty("flows", f.flows().size());
-            counts.addProperty("classes", f.stats().classes());
-            o.add("counts", counts);
-        }
-        o.addProperty("seconds", Math.round(seconds * 1000) / 1000.0);
-        JsonArray errs = new JsonArray();
-        for (ErrorEntry e : errors) {
-            errs.add(e.oneLine());
-        }
-        o.add("errors", errs);
-        JsonArray files = new JsonArray();
-        reports.forEach(files::add);
-        o.add("reports", files);
-        return GSON.toJson(o);
+        List<org.leakscan.report.rules.Issue> issues = review.apps().isEmpty() ? List.of() : review.apps().get(0).issues();
+        return new Outcome(SummaryRow.line(display, findings, errors, exit, issues, written, seconds), exit);
     }
 
     /** Report base names: the file name without its extension, made unique with -2, -3... in input order. */
@@ -266,22 +222,17 @@ final class BatchScan {
 
     /** The heap an app is assumed to need while it is analysed. */
     static int weightMiB(Path app) {
-        long mib;
+        long bytes;
         try {
-            mib = Files.size(app) / (1024 * 1024);
+            bytes = Files.size(app);
         } catch (IOException e) {
-            mib = 0;
+            bytes = 0;
         }
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_WEIGHT_MIB, mib * MIB_PER_INPUT_MIB));
+        return HeapBudget.weightMiB(bytes);
     }
 
     /** The more serious of two exit codes: internal error over input error over fine. */
     static int worse(int a, int b) {
-        return rank(a) >= rank(b) ? a : b;
-    }
-
-    private static int rank(int code) {
-        return code == ExitCode.INTERNAL_ERROR.code() ? 3 : code == ExitCode.INPUT_ERROR.code() ? 2
-                : code == ExitCode.OK.code() ? 0 : 1;
+        return ExitCode.worse(a, b);
     }
 }

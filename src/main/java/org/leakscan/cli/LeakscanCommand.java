@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             "which personal data the app's code can read, which permissions it asks for and uses,",
             "which components other apps can reach, and which network endpoints it names."
         },
-        subcommands = {ScanCommand.class, DiffCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, DiffCommand.class, DataSafetyCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 70,
         exitCodeListHeading = "%nExit codes:%n",

@@ -27,7 +27,6 @@ import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.ExitCode;
 import org.leakscan.report.Report;
 import org.leakscan.report.ReportFormat;
-import org.leakscan.report.ReportJson;
 import org.leakscan.report.ReportReadException;
 import org.leakscan.report.ReportWriter;
 import org.leakscan.report.policy.Policy;
@@ -72,11 +71,13 @@ import picocli.CommandLine.Parameters;
             "                                                 both formats into reports/report.{json,txt}",
             "  leakscan scan apps/ -f json -o out/            batch: out/<app>.json per app, out/summary.jsonl",
             "  leakscan scan app.apk -f sarif -o app.sarif --policy policy.json --baseline last.json",
-            "                                                 SARIF of new findings; exit 1 on a policy violation"},
+            "                                                 SARIF of new findings; exit 1 on a policy violation",
+            "  leakscan scan app.apk --data-safety data-safety.csv",
+            "                                                 the app's Play Data safety declaration against its code"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:done, within policy",
-            " 1:policy violated (reports were written)",
+            " 1:policy violated, or the Data safety declaration leaves out what the code collects or shares (reports were written)",
             " 2:usage error",
             " 3:an input, or part of one, could not be read (reports were written for the rest)",
             "70:internal error (a bug: please report it)"})
@@ -129,6 +130,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with 1 when a policy violation (or, without --policy, a finding of a built-in rule) has this severity or higher: info, low, medium, high, critical. Default: info with --policy, off without.")
     String failOn;
+
+    @Option(names = "--data-safety", paramLabel = "FILE.csv",
+            description = "The app's Google Play Data safety declaration (the CSV Play Console exports), checked against what the code shows; undeclared collection or sharing exits with 1 (--fail-on tunes it).")
+    Path dataSafetyFile;
 
     @Option(names = "--baseline", paramLabel = "REPORT.json",
             description = "An earlier JSON report: findings already in it are not reported in SARIF nor gated.")
@@ -203,6 +208,15 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("leakscan: " + (e instanceof PolicyException ? "--policy " : "--baseline ") + e.getMessage());
             return ExitCode.USAGE.code();
         }
+        org.leakscan.report.datasafety.Declaration declaration;
+        try {
+            declaration = DeclarationOption.read(dataSafetyFile, policy, batchApps != null, inputs.size() + splits.size());
+        } catch (org.leakscan.report.datasafety.DataSafetyCsvException e) {
+            err.println("leakscan: --data-safety " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         java.util.function.Supplier<Catalogs> catalogs;
         try {
             catalogs = signatures == null ? builtInCatalogsInBackground() : constant(Catalogs.load(signatures));
@@ -232,7 +246,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (batchApps != null) {
             Severity gate = threshold;
             return runBatch(catalogs, batchApps, chosen, err, reader, options,
-                    report -> Review.of(ReportJson.toTree(report), policy, baseline, gate));
+                    report -> Review.of(report, policy, baseline, gate));
         }
 
         long start = System.nanoTime();
@@ -273,7 +287,10 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         Report report = new Report(Report.SCHEMA, new Report.Tool("leakscan", VersionProvider.version()), apps, errors);
-        Review review = Review.of(ReportJson.toTree(report), policy, baseline, threshold);
+        if (declaration != null) {
+            report = DeclarationOption.apply(report, declaration, policy, catalogs.get(), err, quiet);
+        }
+        Review review = Review.of(report, policy, baseline, threshold);
         try {
             write(report, chosen, review);
         } catch (IOException e) {

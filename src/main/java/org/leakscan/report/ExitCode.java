@@ -31,4 +31,13 @@ public enum ExitCode {
     public String meaning() {
         return meaning;
     }
+
+    /** The more serious of two codes, as a batch sums up its apps: internal error over input error over policy over fine. */
+    public static int worse(int a, int b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(int code) {
+        return code == INTERNAL_ERROR.code ? 3 : code == INPUT_ERROR.code ? 2 : code == OK.code ? 0 : 1;
+    }
 }

@@ -199,6 +199,9 @@ public final class HtmlReportWriter implements ReportWriter {
             h.open("article", "class", "app", "id", id).newline();
             writeHeader();
             writeAnswer();
+            if (f.dataSafety() != null) {
+                DataSafetyHtml.write(h, id, index, f.dataSafety());
+            }
             writeTrackers();
             writePermissions();
             writeFlows();
@@ -271,6 +274,7 @@ public final class HtmlReportWriter implements ReportWriter {
             h.element("p", answerSentence(), "class", "answer");
             writeMatrix();
             writeDestinations();
+            CountryAnswer.writeHtml(h, f.summary(), index);
             h.element("h3", "Flows per data type, by sink kind");
             SinkKindChart.write(h, matrix, f.flows());
             List<String> readOnly = readButNotLeaving();
@@ -417,11 +421,8 @@ public final class HtmlReportWriter implements ReportWriter {
             return switch (c.kind()) {
                 case HOST -> {
                     Owner o = c.owner();
-                    if (o == null || !o.isKnown()) {
-                        yield o == null || Owner.UNKNOWN.equals(o.country()) ? "owner unknown"
-                                : "owner unknown (" + o.country() + ")";
-                    }
-                    yield (o.name() != null ? o.name() : o.entity()) + " (" + o.country() + ")";
+                    String label = o == null ? null : o.label();
+                    yield label == null ? "owner unknown" : label;
                 }
                 case UNRESOLVED -> "destination not recovered";
                 case SINK -> "no network destination";
@@ -723,8 +724,8 @@ public final class HtmlReportWriter implements ReportWriter {
                 h.text(" ").element("span", "cleartext", "class", "badge bad");
             }
             Owner o = d.owner();
-            if (o != null && (o.isKnown() || !Owner.UNKNOWN.equals(o.country()))) {
-                h.raw("<br>").element("span", (o.name() != null ? o.name() + ", " : "") + o.country(), "class", "muted");
+            if (o != null && o.label() != null) {
+                h.raw("<br>").element("span", o.label(), "class", "muted");
             }
         }
 
@@ -770,8 +771,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 }
                 h.close("td").element("td", e.kind()).open("td").element("code", e.value()).close("td");
                 Owner o = e.owner();
-                h.element("td", o == null ? "" : o.isKnown() ? (o.name() != null ? o.name() : o.entity()) + ", " + o.country()
-                        : Owner.UNKNOWN.equals(o.country()) ? "unknown" : "unknown, " + o.country());
+                h.element("td", o == null ? "" : CountryAnswer.owner(o));
                 h.open("td");
                 List<String> places = new ArrayList<>();
                 for (Endpoint.Location l : e.foundIn()) {

@@ -16,7 +16,15 @@ public record Report(String schema, Tool tool, List<AppFindings> apps, List<Erro
         errors = List.copyOf(errors);
     }
 
-    /** The tool that wrote the report. */
-    public record Tool(String name, String version) {
+    /**
+     * The tool that wrote the report, with the date and sources of the IP database it classified
+     * IP literals with (null when the jar has none).
+     */
+    public record Tool(String name, String version, org.leakscan.catalog.IpDatabase.About ipDatabase) {
+
+        /** This leakscan, with its built-in IP database. */
+        public Tool(String name, String version) {
+            this(name, version, org.leakscan.catalog.IpDatabase.shippedAbout());
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.leakscan.report;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,25 +11,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import org.leakscan.analysis.findings.AppFindings;
 
 /**
- * A {@code leakscan-report/1} report as a Gson tree. Rules, policies, baselines and diffs read
- * reports through this one shape, whether the report was just made or written by an earlier
- * (possibly older) version: fields a reader does not find are treated as absent, never as an
- * error, so a report from before a field existed still reads.
+ * A {@code leakscan-report/1} report read back into the typed records it was written from
+ * ({@link Report}, {@link AppFindings} and theirs). Rules, policies, baselines and diffs judge
+ * those records, whether the report was just made or written by an earlier (possibly older)
+ * version: a field a record has and the JSON lacks reads as absent (empty list, zero, false or
+ * null), never as an error, so a report from before a field existed still reads.
  */
 public final class ReportJson {
 
-    private static final Gson GSON = new Gson();
+    private static final Gson WRITER = new Gson();
+    private static final Gson READER = new GsonBuilder().registerTypeAdapterFactory(new TolerantRecords()).create();
 
     private ReportJson() {
     }
 
     /** The report as it would be written, as a tree. */
     public static JsonObject toTree(Report report) {
-        return GSON.toJsonTree(report).getAsJsonObject();
+        return WRITER.toJsonTree(report).getAsJsonObject();
     }
 
     /**
@@ -38,7 +39,7 @@ public final class ReportJson {
      * @throws ReportReadException with a one-line message naming the file when it cannot be read
      *                             or is not a leakscan report
      */
-    public static JsonObject read(Path file) throws ReportReadException {
+    public static Report read(Path file) throws ReportReadException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -53,89 +54,54 @@ public final class ReportJson {
         } catch (JsonParseException e) {
             throw new ReportReadException(file + ": not JSON (" + firstLine(e.getMessage()) + ")");
         }
-        if (!root.isJsonObject() || !string(root.getAsJsonObject(), "schema").startsWith("leakscan-report/")
-                || !root.getAsJsonObject().has("apps")) {
+        if (!isReport(root)) {
             throw new ReportReadException(file + ": not a leakscan JSON report (no \"schema\": \"leakscan-report/1\")");
         }
-        return root.getAsJsonObject();
+        try {
+            return fromTree(root.getAsJsonObject());
+        } catch (JsonParseException e) {
+            throw new ReportReadException(file + ": not a leakscan JSON report (" + firstLine(e.getMessage()) + ")");
+        }
     }
 
-    /** The apps of a report. */
-    public static List<JsonObject> apps(JsonObject report) {
-        return objects(report, "apps");
+    /**
+     * A report tree as records.
+     *
+     * @throws JsonParseException when a field has the wrong type (the message names its path)
+     */
+    public static Report fromTree(JsonObject report) {
+        return READER.fromJson(report, Report.class);
+    }
+
+    /**
+     * One app of a report tree as records.
+     *
+     * @throws JsonParseException when a field has the wrong type (the message names its path)
+     */
+    public static AppFindings app(JsonObject app) {
+        return READER.fromJson(app, AppFindings.class);
     }
 
     /**
      * The key that names an app across versions and runs: its package, or the input's file name
      * when there is no manifest.
      */
-    public static String appKey(JsonObject app) {
-        String pkg = string(object(app, "app"), "package");
-        if (!pkg.isEmpty()) {
+    public static String appKey(AppFindings app) {
+        String pkg = app.app() == null ? null : app.app().packageName();
+        if (pkg != null && !pkg.isEmpty()) {
             return pkg;
         }
-        String path = string(object(app, "input"), "path");
+        String path = app.input() == null || app.input().path() == null ? "" : app.input().path();
         return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     }
 
-    /** A string field, or {@code ""} when absent or not a string. */
-    public static String string(JsonObject o, String name) {
-        JsonElement e = o == null ? null : o.get(name);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
-    }
-
-    /** A string field, or null when absent. */
-    public static String stringOrNull(JsonObject o, String name) {
-        String s = string(o, name);
-        return s.isEmpty() ? null : s;
-    }
-
-    /** A boolean field; {@code absent} when missing. */
-    public static boolean bool(JsonObject o, String name, boolean absent) {
-        JsonElement e = o == null ? null : o.get(name);
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean() ? e.getAsBoolean() : absent;
-    }
-
-    /** An object field, or an empty object. */
-    public static JsonObject object(JsonObject o, String name) {
-        JsonElement e = o == null ? null : o.get(name);
-        return e != null && e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
-    }
-
-    /** The objects of an array field; other elements are skipped. */
-    public static List<JsonObject> objects(JsonObject o, String name) {
-        List<JsonObject> out = new ArrayList<>();
-        JsonElement e = o == null ? null : o.get(name);
-        if (e != null && e.isJsonArray()) {
-            for (JsonElement x : e.getAsJsonArray()) {
-                if (x.isJsonObject()) {
-                    out.add(x.getAsJsonObject());
-                }
-            }
+    private static boolean isReport(JsonElement root) {
+        if (!root.isJsonObject()) {
+            return false;
         }
-        return out;
-    }
-
-    /** The strings of an array field (a single string counts as one). */
-    public static List<String> strings(JsonObject o, String name) {
-        List<String> out = new ArrayList<>();
-        JsonElement e = o == null ? null : o.get(name);
-        if (e == null) {
-            return out;
-        }
-        JsonArray array;
-        if (e.isJsonArray()) {
-            array = e.getAsJsonArray();
-        } else {
-            array = new JsonArray();
-            array.add(e);
-        }
-        for (JsonElement x : array) {
-            if (x.isJsonPrimitive()) {
-                out.add(x.getAsString());
-            }
-        }
-        return out;
+        JsonElement schema = root.getAsJsonObject().get("schema");
+        return schema != null && schema.isJsonPrimitive() && schema.getAsString().startsWith("leakscan-report/")
+                && root.getAsJsonObject().has("apps");
     }
 
     private static String firstLine(String s) {

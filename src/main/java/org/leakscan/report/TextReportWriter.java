@@ -118,6 +118,10 @@ public final class TextReportWriter implements ReportWriter {
         }
 
         writeFlows(out, f);
+        CountryAnswer.writeText(out, f.summary());
+        if (f.dataSafety() != null) {
+            DataSafetyText.write(out, f.dataSafety());
+        }
 
         out.println();
         out.println("   Trackers and SDKs (" + f.trackers().size() + "):");
@@ -254,13 +258,8 @@ public final class TextReportWriter implements ReportWriter {
             return d.target();
         }
         String where = d.url() != null ? d.url() : d.host();
-        if (d.owner() != null && d.owner().isKnown()) {
-            return where + " (" + d.owner().name() + ", " + d.owner().country() + ")";
-        }
-        if (d.owner() != null && !Owner.UNKNOWN.equals(d.owner().country())) {
-            return where + " (" + d.owner().country() + ")";
-        }
-        return where;
+        String owner = d.owner() == null ? null : d.owner().label();
+        return owner == null ? where : where + " (" + owner + ")";
     }
 
     private static String method(String className, String method) {

@@ -16,7 +16,7 @@ class EntityCatalogueSchemaTest {
     private static final Path SCHEMA = SIGNATURES.resolve("schema/entities.schema.json");
 
     private static final String GOOD = "\"id\":\"acme\",\"name\":\"Acme\",\"country\":\"DE\",\"categories\":[\"analytics\"],"
-            + "\"website\":\"https://acme.example\"";
+            + "\"website\":\"https://acme.example\",\"source\":\"company-site\"";
 
     @Test
     void entitiesFileIsValid() throws IOException {
@@ -31,6 +31,17 @@ class EntityCatalogueSchemaTest {
     void acceptsEveryShape() throws IOException {
         assertEquals(Set.of(), violations("{" + GOOD + ",\"domains\":[\"acme.de\",\"cdn.acme.co.uk\",\"xn--acm-bma.de\"]}"));
         assertEquals(Set.of(), violations("{" + GOOD + ",\"parent\":\"acme-group\",\"domains\":[\"acme.de\"]}"));
+        assertEquals(Set.of(), violations("{" + GOOD + ",\"domains\":[\"acme.de\",\"acme-dyn.net\"],"
+                + "\"sharedDomains\":[\"acme-dyn.net\"],\"asns\":[64500],\"notes\":\"why\"}"));
+    }
+
+    @Test
+    void everyEntityNeedsASourceAndNoReservedId() throws IOException {
+        String noSource = GOOD.replace(",\"source\":\"company-site\"", "");
+        assertEquals(false, violations("{" + noSource + ",\"domains\":[\"acme.de\"]}").isEmpty());
+        assertEquals(false, violations("{" + GOOD + ",\"source\":\"a blog\",\"domains\":[\"acme.de\"]}").isEmpty());
+        assertEquals(false, violations("{" + GOOD.replace("\"acme\"", "\"app\"") + ",\"domains\":[\"acme.de\"]}").isEmpty());
+        assertEquals(false, violations("{" + GOOD.replace("\"acme\"", "\"as15169\"") + ",\"domains\":[\"acme.de\"]}").isEmpty());
     }
 
     @Test

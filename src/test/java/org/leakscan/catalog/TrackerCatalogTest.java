@@ -99,8 +99,9 @@ class TrackerCatalogTest {
     }
 
     @Test
-    void coversEveryCategoryWithAtLeast250Trackers() {
-        assertTrue(TRACKERS.size() >= 250, "trackers: " + TRACKERS.size());
+    void coversEveryCategoryWithAtLeast500Trackers() {
+        // The size issue #12 asks for: the long tail of every market, not only the famous SDKs.
+        assertTrue(TRACKERS.size() >= 500, "trackers: " + TRACKERS.size());
         Map<TrackerCategory, Integer> counts = new EnumMap<>(TrackerCategory.class);
         TRACKERS.trackers().forEach(t -> t.categories().forEach(c -> counts.merge(c, 1, Integer::sum)));
         assertEquals(Set.of(TrackerCategory.values()), counts.keySet(), counts.toString());
@@ -198,6 +199,17 @@ class TrackerCatalogTest {
         assertEquals("ironsource", id("com.unity3d.mediation.LevelPlay"));
         assertEquals("moat", id("com.moat.analytics.mobile.inm.MoatFactory"));
         assertEquals("sentry", id("io.sentry.Sentry$OptionsConfiguration"));
+        // The SDKs of 2010-2013 under their own packages, and the nested prefixes beside them.
+        assertEquals("google-admob", id("com.google.ads.AdView"));
+        assertEquals("google-admob", id("com.admob.android.ads.AdView"));
+        assertEquals("google-ima", id("com.google.ads.interactivemedia.v3.api.AdsLoader"));
+        assertEquals("google-analytics", id("com.google.android.apps.analytics.GoogleAnalyticsTracker"));
+        assertEquals("yandex-appmetrica", id("com.yandex.metrica.YandexMetrica"));
+        assertEquals("appmetrica-push", id("com.yandex.metrica.push.YandexMetricaPush"));
+        assertEquals("adbrix", id("com.igaworks.IgawCommon"));
+        assertEquals("adpopcorn", id("com.igaworks.adpopcorn.IgawAdpopcorn"));
+        assertEquals("alibaba-accs", id("com.taobao.accs.ACCSManager"));
+        assertEquals("auth0", id("com.auth0.android.provider.WebAuthProvider"));
     }
 
     @Test
@@ -233,7 +245,7 @@ class TrackerCatalogTest {
             "com.unity3d.player.UnityPlayerActivity", "org.jetbrains.annotations.NotNull", "javax.inject.Inject",
             "dagger.hilt.android.HiltAndroidApp", "io.ktor.client.HttpClient", "org.json.JSONObject",
             "com.airbnb.lottie.LottieAnimationView", "com.jakewharton.timber.Timber", "timber.log.Timber",
-            "com.iab.omid.library.applovin.Omid",
+            "com.iab.omid.library.applovin.Omid", "com.auth0.android.jwt.JWT",
             // Names that start like a tracker's prefix but are not under it.
             "com.appsflyerx.Lib", "com.adjustments.sdk.Adjuster", "com.google.android.gms.adsense.Api",
             "com.google.android.gms.internal.ads_identifier.zza", "com.google.android.gms.internal.measurement_base.zza",

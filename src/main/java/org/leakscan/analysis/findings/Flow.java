@@ -14,13 +14,28 @@ import java.util.List;
  * @param library      whose code does the sending, or null for the app's own code
  * @param path         the methods the data passes through, from the source's method to the
  *                     sink's, as {@code class.name(descriptor)}
+ * @param implicit     {@code true} when only a test of the data reaches the sink (the sink reveals
+ *                     something about the data, not the data itself); null otherwise, so the JSON
+ *                     field is there only when it says something
  */
 public record Flow(String dataType, Source source, Sink sink, List<Destination> destinations, String library,
-                   List<String> path) {
+                   List<String> path, Boolean implicit) {
 
     public Flow {
         destinations = List.copyOf(destinations);
         path = List.copyOf(path);
+        implicit = Boolean.TRUE.equals(implicit) ? Boolean.TRUE : null;
+    }
+
+    /** An explicit flow: the data itself reaches the sink. */
+    public Flow(String dataType, Source source, Sink sink, List<Destination> destinations, String library,
+                List<String> path) {
+        this(dataType, source, sink, destinations, library, path, null);
+    }
+
+    /** True when only a test of the data reaches the sink. */
+    public boolean isImplicit() {
+        return Boolean.TRUE.equals(implicit);
     }
 
     /**

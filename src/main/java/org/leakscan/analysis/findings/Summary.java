@@ -9,12 +9,39 @@ import java.util.List;
  * @param dataTypes    one entry per data type read or leaving, in the order of Play's Data safety form
  * @param destinations one entry per network destination a flow reaches (and one for flows whose
  *                     destination is unresolved)
+ * @param countries    the answer by country: per country the data types that can go there, and
+ *                     its hosts with their owners, data types and whose code sends
  */
-public record Summary(List<DataTypeSummary> dataTypes, List<DestinationSummary> destinations) {
+public record Summary(List<DataTypeSummary> dataTypes, List<DestinationSummary> destinations,
+                      List<CountrySummary> countries) {
 
     public Summary {
         dataTypes = List.copyOf(dataTypes);
         destinations = List.copyOf(destinations);
+        countries = List.copyOf(countries);
+    }
+
+    public Summary(List<DataTypeSummary> dataTypes, List<DestinationSummary> destinations) {
+        this(dataTypes, destinations, List.of());
+    }
+
+    /**
+     * Data that can leave to one country ({@code unknown} when no evidence gives one): the data
+     * types, and each host there with its owner, the data types sent to it and whose code sends.
+     */
+    public record CountrySummary(String country, List<String> dataTypes, List<CountryHost> hosts) {
+        public CountrySummary {
+            dataTypes = List.copyOf(dataTypes);
+            hosts = List.copyOf(hosts);
+        }
+    }
+
+    /** One host of a {@link CountrySummary}. */
+    public record CountryHost(String host, Owner owner, List<String> dataTypes, List<String> sentBy) {
+        public CountryHost {
+            dataTypes = List.copyOf(dataTypes);
+            sentBy = List.copyOf(sentBy);
+        }
     }
 
     /**

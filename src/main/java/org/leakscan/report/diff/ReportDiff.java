@@ -1,16 +1,18 @@
 package org.leakscan.report.diff;
 
-import static org.leakscan.report.ReportJson.object;
-import static org.leakscan.report.ReportJson.objects;
-import static org.leakscan.report.ReportJson.string;
-
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.leakscan.analysis.findings.AppFindings;
+import org.leakscan.analysis.findings.AppInfo;
+import org.leakscan.analysis.findings.Flow;
+import org.leakscan.analysis.findings.PermissionFinding;
+import org.leakscan.report.Report;
 import org.leakscan.report.ReportJson;
+import org.leakscan.report.rules.IssueFinder;
 
 /**
  * What changed between two reports of an app (two versions, or two runs): the data types its
@@ -52,25 +54,25 @@ public record ReportDiff(String schema, String oldFile, String newFile, List<App
     public record Change(List<String> added, List<String> removed) {
     }
 
-    public static ReportDiff of(String oldFile, JsonObject older, String newFile, JsonObject newer) {
-        List<JsonObject> olds = ReportJson.apps(older);
-        List<JsonObject> news = ReportJson.apps(newer);
+    public static ReportDiff of(String oldFile, Report older, String newFile, Report newer) {
+        List<AppFindings> olds = older.apps();
+        List<AppFindings> news = newer.apps();
         List<AppDiff> out = new ArrayList<>();
         if (olds.size() == 1 && news.size() == 1) {
             out.add(diff(olds.get(0), news.get(0)));
         } else {
-            Map<String, JsonObject> byKey = new LinkedHashMap<>();
-            for (JsonObject a : olds) {
+            Map<String, AppFindings> byKey = new LinkedHashMap<>();
+            for (AppFindings a : olds) {
                 byKey.putIfAbsent(ReportJson.appKey(a), a);
             }
             List<String> paired = new ArrayList<>();
-            for (JsonObject n : news) {
+            for (AppFindings n : news) {
                 String key = ReportJson.appKey(n);
-                JsonObject o = byKey.get(key);
+                AppFindings o = byKey.get(key);
                 out.add(o == null ? diff(null, n) : diff(o, n));
                 paired.add(key);
             }
-            for (Map.Entry<String, JsonObject> e : byKey.entrySet()) {
+            for (Map.Entry<String, AppFindings> e : byKey.entrySet()) {
                 if (!paired.contains(e.getKey())) {
                     out.add(diff(e.getValue(), null));
                 }
@@ -79,7 +81,12 @@ public record ReportDiff(String schema, String oldFile, String newFile, List<App
         return new ReportDiff(SCHEMA, oldFile, newFile, out);
     }
 
-    private static AppDiff diff(JsonObject older, JsonObject newer) {
+    /** Two report trees: read into the records first ({@link ReportJson#fromTree}). */
+    public static ReportDiff of(String oldFile, JsonObject older, String newFile, JsonObject newer) {
+        return of(oldFile, ReportJson.fromTree(older), newFile, ReportJson.fromTree(newer));
+    }
+
+    private static AppDiff diff(AppFindings older, AppFindings newer) {
         String key = ReportJson.appKey(newer != null ? newer : older);
         Map<String, Change> changes = new LinkedHashMap<>();
         for (String aspect : ASPECTS) {
@@ -95,71 +102,66 @@ public record ReportDiff(String schema, String oldFile, String newFile, List<App
         return new AppDiff(key, version(older), version(newer), status, changes);
     }
 
-    private static Version version(JsonObject app) {
+    private static Version version(AppFindings app) {
         if (app == null) {
             return null;
         }
-        JsonObject a = object(app, "app");
-        Long code = a.has("versionCode") && a.get("versionCode").isJsonPrimitive() ? a.get("versionCode").getAsLong() : null;
-        return new Version(ReportJson.stringOrNull(a, "versionName"), code,
-                ReportJson.stringOrNull(object(app, "input"), "sha256"));
+        AppInfo a = app.app() != null ? app.app() : AppInfo.NONE;
+        return new Version(a.versionName(), a.versionCode(), app.input() == null ? null : app.input().sha256());
     }
 
     /** The keys of one aspect of an app; empty for a missing app. */
-    static TreeSet<String> keys(JsonObject app, String aspect) {
+    static TreeSet<String> keys(AppFindings app, String aspect) {
         TreeSet<String> out = new TreeSet<>();
         if (app == null) {
             return out;
         }
         switch (aspect) {
             case "dataTypes" -> {
-                objects(app, "dataAccess").forEach(d -> out.add(string(d, "dataType")));
-                objects(app, "flows").forEach(f -> out.add(string(f, "dataType")));
+                app.dataAccess().forEach(d -> out.add(text(d.dataType())));
+                app.flows().forEach(f -> out.add(text(f.dataType())));
             }
             case "destinations" -> {
-                for (JsonObject f : objects(app, "flows")) {
-                    for (JsonObject d : objects(f, "destinations")) {
-                        if (!string(d, "host").isEmpty()) {
-                            out.add(string(d, "host") + owner(object(d, "owner")));
+                for (Flow f : app.flows()) {
+                    for (Flow.Destination d : f.destinations()) {
+                        if (!text(d.host()).isEmpty()) {
+                            out.add(d.host() + IssueFinder.ownerText(d.owner()));
                         }
                     }
                 }
             }
-            case "trackers" -> objects(app, "trackers").forEach(t -> out.add(string(t, "id").isEmpty()
-                    ? string(t, "name") : string(t, "id") + (string(t, "name").isEmpty() ? "" : " (" + string(t, "name") + ")")));
-            case "permissions" -> objects(app, "permissions").stream()
-                    .filter(p -> ReportJson.bool(p, "declared", true)).forEach(p -> out.add(string(p, "name")));
+            case "trackers" -> app.trackers().forEach(t -> out.add(text(t.id()).isEmpty()
+                    ? text(t.name()) : t.id() + (text(t.name()).isEmpty() ? "" : " (" + t.name() + ")")));
+            case "permissions" -> app.permissions().stream()
+                    .filter(PermissionFinding::declared).forEach(p -> out.add(text(p.name())));
             case "flows" -> {
-                for (JsonObject f : objects(app, "flows")) {
-                    JsonObject sink = object(f, "sink");
-                    JsonObject source = object(f, "source");
+                for (Flow f : app.flows()) {
                     List<String> hosts = new ArrayList<>();
-                    for (JsonObject d : objects(f, "destinations")) {
-                        hosts.add(ReportJson.bool(d, "unresolved", false) ? "?" : string(d, "host").isEmpty()
-                                ? string(d, "target") : string(d, "host"));
+                    for (Flow.Destination d : f.destinations()) {
+                        hosts.add(d.isUnresolved() ? "?" : text(d.host()).isEmpty() ? text(d.target()) : d.host());
                     }
-                    out.add(string(f, "dataType") + " -> " + string(sink, "kind") + ": " + method(source) + " -> "
-                            + method(sink) + (hosts.isEmpty() ? "" : " to " + String.join(", ", new TreeSet<>(hosts))));
+                    Flow.Source source = f.source() != null ? f.source() : new Flow.Source(null, null, null, 0);
+                    Flow.Sink sink = f.sink() != null ? f.sink() : new Flow.Sink(null, null, null, null, null, 0);
+                    out.add(text(f.dataType()) + " -> " + text(sink.kind()) + ": " + method(source.className(), source.method())
+                            + " -> " + method(sink.className(), sink.method())
+                            + (hosts.isEmpty() ? "" : " to " + String.join(", ", new TreeSet<>(hosts))));
                 }
             }
-            case "endpoints" -> objects(app, "endpoints").forEach(e -> out.add(string(e, "value")));
+            case "endpoints" -> app.endpoints().forEach(e -> out.add(text(e.value())));
             default -> throw new IllegalArgumentException(aspect);
         }
         out.remove("");
         return out;
     }
 
-    private static String owner(JsonObject owner) {
-        String name = string(owner, "name");
-        String country = string(owner, "country");
-        boolean known = !country.isEmpty() && !"unknown".equals(country);
-        return name.isEmpty() ? (known ? " (" + country + ")" : "") : " (" + name + (known ? ", " + country : "") + ")";
+    private static String method(String className, String method) {
+        String m = text(method);
+        int paren = m.indexOf('(');
+        return text(className) + "." + (paren < 0 ? m : m.substring(0, paren));
     }
 
-    private static String method(JsonObject site) {
-        String m = string(site, "method");
-        int paren = m.indexOf('(');
-        return string(site, "class") + "." + (paren < 0 ? m : m.substring(0, paren));
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     /** True when some app changed, appeared or disappeared. */

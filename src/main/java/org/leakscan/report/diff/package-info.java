@@ -1,5 +1,5 @@
 /**
  * What changed between two JSON reports of an app ({@code leakscan diff}).
- * Reads reports as JSON trees ({@link org.leakscan.report.ReportJson}), so reports written by earlier runs read the same way.
+ * Works on the typed report records; reports written by earlier runs are read back into them by {@link org.leakscan.report.ReportJson}.
  */
 package org.leakscan.report.diff;

@@ -1,16 +1,19 @@
 package org.leakscan.report.policy;
 
-import static org.leakscan.report.ReportJson.object;
-import static org.leakscan.report.ReportJson.objects;
-import static org.leakscan.report.ReportJson.string;
-import static org.leakscan.report.ReportJson.strings;
-
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.leakscan.analysis.findings.AppFindings;
+import org.leakscan.analysis.findings.DataAccess;
+import org.leakscan.analysis.findings.DataSafety;
+import org.leakscan.analysis.findings.Flow;
+import org.leakscan.analysis.findings.PermissionFinding;
+import org.leakscan.analysis.findings.Summary;
+import org.leakscan.analysis.findings.TrackerFinding;
+import org.leakscan.report.ReportJson;
 import org.leakscan.report.rules.Issue;
 import org.leakscan.report.rules.Rule;
 
@@ -27,7 +30,7 @@ public final class PolicyEvaluator {
     }
 
     /** The violations in the findings of {@code app} (one app of a report), in rule order, then finding order. */
-    public List<Violation> evaluate(JsonObject app, List<Issue> issues) {
+    public List<Violation> evaluate(AppFindings app, List<Issue> issues) {
         AppFacts facts = new AppFacts(app, policy.firstParty());
         List<Violation> out = new ArrayList<>();
         for (PolicyRule rule : policy.rules()) {
@@ -42,72 +45,92 @@ public final class PolicyEvaluator {
         return out;
     }
 
+    /** One app of a report tree: read into the records first ({@link ReportJson#app}), then judged. */
+    public List<Violation> evaluate(JsonObject app, List<Issue> issues) {
+        return evaluate(ReportJson.app(app), issues);
+    }
+
     /** Why the issue breaks the rule, or null when it does not. */
     private static String breaks(PolicyRule rule, Issue issue, AppFacts facts) {
-        JsonObject e = issue.evidence();
         return switch (rule.type()) {
             case NO_FLOW -> {
-                if (!issue.rule().isFlowRule() || !facts.dataTypeMatches(string(e, "dataType"), rule.dataTypes())
-                        || !(rule.sinks().isEmpty() || rule.sinks().contains(string(object(e, "sink"), "kind")))) {
+                if (!(issue.evidence() instanceof Flow flow) || !facts.dataTypeMatches(flow.dataType(), rule.dataTypes())
+                        || !(rule.sinks().isEmpty() || flow.sink() != null && rule.sinks().contains(flow.sink().kind()))) {
                     yield null;
                 }
                 if (rule.to() == PolicyRule.Receiver.ANY) {
                     yield issue.message();
                 }
-                String thirdParty = facts.thirdParty(e);
-                yield thirdParty == null ? null : issue.message() + " Third party: " + thirdParty + ".";
+                List<DataSafety.Receiver> third = facts.receivers.thirdParties(flow);
+                yield third.isEmpty() ? null : issue.message() + " Third party: " + Receivers.describe(third.get(0)) + ".";
             }
             case NO_TRACKER -> {
-                if (issue.rule() != Rule.LS201) {
+                if (!(issue.evidence() instanceof TrackerFinding t)) {
                     yield null;
                 }
-                boolean category = rule.categories().isEmpty() || strings(e, "categories").stream()
+                boolean category = rule.categories().isEmpty() || t.categories().stream()
                         .anyMatch(c -> rule.categories().contains(c.toLowerCase(Locale.ROOT)));
                 boolean named = rule.trackers().isEmpty() || rule.trackers().stream()
-                        .anyMatch(t -> t.equalsIgnoreCase(string(e, "id")) || t.equalsIgnoreCase(string(e, "name")));
+                        .anyMatch(n -> n.equalsIgnoreCase(t.id()) || n.equalsIgnoreCase(t.name()));
                 yield category && named ? issue.message() : null;
             }
             case NO_DESTINATION_COUNTRY -> {
-                if (!issue.rule().isFlowRule() || !facts.dataTypeMatches(string(e, "dataType"), rule.dataTypes())) {
+                if (!(issue.evidence() instanceof Flow flow) || !facts.dataTypeMatches(flow.dataType(), rule.dataTypes())) {
                     yield null;
                 }
                 List<String> hits = new ArrayList<>();
-                for (JsonObject d : objects(e, "destinations")) {
-                    String country = string(object(d, "owner"), "country").toUpperCase(Locale.ROOT);
+                for (Flow.Destination d : flow.destinations()) {
+                    String country = d.owner() == null || d.owner().country() == null ? ""
+                            : d.owner().country().toUpperCase(Locale.ROOT);
                     if (rule.countries().contains(country)) {
-                        hits.add(string(d, "host") + " is in " + country);
+                        // Say what the country rests on (#12): a catalogue fact weighs more than a ccTLD.
+                        String basis = d.owner().countryBasis() != null ? d.owner().countryBasis() : d.owner().basis();
+                        hits.add(d.host() + " is in " + country + (basis == null || basis.isEmpty() ? ""
+                                : " (basis: " + basis + ")"));
                     }
                 }
                 yield hits.isEmpty() ? null : issue.message() + " " + String.join("; ", hits) + ".";
             }
             case NO_CLEARTEXT -> issue.rule() == Rule.LS301 ? issue.message() : null;
-            case DANGEROUS_PERMISSIONS -> issue.rule() == Rule.LS101 && !rule.allow().contains(string(e, "name"))
-                    ? issue.message() + " It is not in the allowed list." : null;
+            case DANGEROUS_PERMISSIONS -> issue.rule() == Rule.LS101 && issue.evidence() instanceof PermissionFinding p
+                    && !rule.allow().contains(p.name()) ? issue.message() + " It is not in the allowed list." : null;
             case NO_FINDING -> rule.rules().contains(issue.rule()) ? issue.message() : null;
+            case NO_UNDECLARED_DATA -> {
+                if (!(issue.evidence() instanceof DataSafety.Finding f) || !rule.aspects().contains(aspectOf(issue.rule()))
+                        || !facts.playTypeMatches(f, rule.dataTypes())) {
+                    yield null;
+                }
+                yield issue.message();
+            }
         };
     }
 
-    /** What the rules need to know about the app as a whole: data type categories, its own domains. */
+    /** The {@code aspects} name of a declaration rule: {@code collection}, {@code sharing} or {@code encryption}. */
+    static String aspectOf(Rule rule) {
+        return switch (rule) {
+            case LS601 -> PolicyRule.COLLECTION;
+            case LS602 -> PolicyRule.SHARING;
+            case LS603 -> PolicyRule.ENCRYPTION;
+            default -> "";
+        };
+    }
+
+    /** What the rules need to know about the app as a whole: data type categories, who its receivers are. */
     private static final class AppFacts {
 
         private final Map<String, String> categoryOf = new HashMap<>();
-        private final List<String> ownDomains = new ArrayList<>();
-        private final List<String> ownEntities;
+        private final Receivers receivers;
 
-        AppFacts(JsonObject app, Policy.FirstParty firstParty) {
-            for (JsonObject d : objects(app, "dataAccess")) {
-                categoryOf.put(string(d, "dataType"), string(d, "category"));
+        AppFacts(AppFindings app, Policy.FirstParty firstParty) {
+            for (DataAccess d : app.dataAccess()) {
+                categoryOf.put(d.dataType(), d.category());
             }
-            for (JsonObject d : objects(object(app, "summary"), "dataTypes")) {
-                categoryOf.putIfAbsent(string(d, "id"), string(d, "category"));
+            if (app.summary() != null) {
+                for (Summary.DataTypeSummary d : app.summary().dataTypes()) {
+                    categoryOf.putIfAbsent(d.id(), d.category());
+                }
             }
-            ownDomains.addAll(firstParty.domains());
-            String[] labels = string(object(app, "app"), "package").split("\\.");
-            if (labels.length >= 2) {
-                // com.example.weatherbuddy publishes from example.com: the reverse-domain convention.
-                ownDomains.add((labels[1] + "." + labels[0]).toLowerCase(Locale.ROOT));
-            }
-            ownEntities = firstParty.entities();
+            receivers = new Receivers(firstParty, app);
         }
 
         /** An empty pattern list matches all; else an id, an id prefix up to a dot, or a category name. */
@@ -115,9 +138,10 @@ public final class PolicyEvaluator {
             if (patterns.isEmpty()) {
                 return true;
             }
-            String category = categoryOf.getOrDefault(dataType, "");
+            String type = dataType == null ? "" : dataType;
+            String category = categoryOf.getOrDefault(type, "");
             for (String p : patterns) {
-                if (dataType.equals(p) || dataType.startsWith(p + ".") || category.equalsIgnoreCase(p)) {
+                if (type.equals(p) || type.startsWith(p + ".") || (category != null && category.equalsIgnoreCase(p))) {
                     return true;
                 }
             }
@@ -125,30 +149,19 @@ public final class PolicyEvaluator {
         }
 
         /**
-         * Who the third party of a flow is: the library that sends, or a destination that is not
-         * the app's own. Null when neither (the app's own code sending to its own hosts, or to a
-         * destination constants do not give).
+         * An empty pattern list matches all; else the Play data type's name or response id, or its
+         * category, any case. A cleartext finding (no data type) matches only an empty list.
          */
-        String thirdParty(JsonObject flow) {
-            String library = string(flow, "library");
-            if (!library.isEmpty()) {
-                return "the sending code is the library " + library;
+        boolean playTypeMatches(DataSafety.Finding f, List<String> patterns) {
+            if (patterns.isEmpty()) {
+                return true;
             }
-            for (JsonObject d : objects(flow, "destinations")) {
-                String host = string(d, "host").toLowerCase(Locale.ROOT);
-                if (host.isEmpty()) {
-                    continue;
+            for (String p : patterns) {
+                if (p.equalsIgnoreCase(f.name()) || p.equalsIgnoreCase(f.dataType()) || p.equalsIgnoreCase(f.category())) {
+                    return true;
                 }
-                JsonObject owner = object(d, "owner");
-                String entity = string(owner, "entity");
-                if (ownEntities.contains(entity) || ownDomains.stream().anyMatch(o -> host.equals(o) || host.endsWith("." + o))) {
-                    continue;
-                }
-                String name = string(owner, "name");
-                return host + (name.isEmpty() ? (entity.isEmpty() || entity.equals("unknown") ? " (owner unknown)"
-                        : " (owned by " + entity + ")") : " (owned by " + name + ")") + " is not the app's own";
             }
-            return null;
+            return false;
         }
     }
 }

@@ -35,7 +35,10 @@ public final class PolicyReader {
             PolicyRule.Type.NO_DESTINATION_COUNTRY, Set.of("countries", "dataTypes"),
             PolicyRule.Type.NO_CLEARTEXT, Set.of(),
             PolicyRule.Type.DANGEROUS_PERMISSIONS, Set.of("allow"),
-            PolicyRule.Type.NO_FINDING, Set.of("rules"));
+            PolicyRule.Type.NO_FINDING, Set.of("rules"),
+            PolicyRule.Type.NO_UNDECLARED_DATA, Set.of("dataTypes", "aspects"));
+
+    private static final Set<String> ASPECTS = Set.of(PolicyRule.COLLECTION, PolicyRule.SHARING, PolicyRule.ENCRYPTION);
 
     private PolicyReader() {
     }
@@ -157,10 +160,20 @@ public final class PolicyReader {
         if (type == PolicyRule.Type.NO_FINDING && builtIn.isEmpty()) {
             throw new PolicyException(name + ": " + at + ": \"rules\" must list at least one rule ID");
         }
+        List<String> aspects = lower(strings(name, at + ".aspects", r.get("aspects")));
+        for (String a : aspects) {
+            if (!ASPECTS.contains(a)) {
+                throw new PolicyException(name + ": " + at + ": unknown aspect \"" + a + "\" (expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(ASPECTS)) + ")");
+            }
+        }
+        if (aspects.isEmpty() && type == PolicyRule.Type.NO_UNDECLARED_DATA) {
+            aspects = PolicyRule.DEFAULT_ASPECTS;
+        }
         return new PolicyRule(id, type, severity, description, strings(name, at + ".dataTypes", r.get("dataTypes")),
                 sinks, to, lower(strings(name, at + ".categories", r.get("categories"))),
                 strings(name, at + ".trackers", r.get("trackers")), countries,
-                strings(name, at + ".allow", r.get("allow")), builtIn);
+                strings(name, at + ".allow", r.get("allow")), builtIn, aspects);
     }
 
     private static void onlyKeys(String name, String where, JsonObject o, Set<String> allowed) throws PolicyException {

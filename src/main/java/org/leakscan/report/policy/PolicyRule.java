@@ -22,10 +22,21 @@ import org.leakscan.report.rules.Severity;
  * @param countries   {@code no-destination-country}: ISO 3166-1 alpha-2 codes
  * @param allow       {@code dangerous-permissions}: the dangerous permissions that are fine
  * @param rules       {@code no-finding}: built-in rules whose findings are violations
+ * @param aspects     {@code no-undeclared-data}: which differences from the Data safety
+ *                    declaration count: {@value #COLLECTION}, {@value #SHARING}, {@value #ENCRYPTION}
  */
 public record PolicyRule(String id, Type type, Severity severity, String description, List<String> dataTypes,
                          List<String> sinks, Receiver to, List<String> categories, List<String> trackers,
-                         List<String> countries, List<String> allow, List<Rule> rules) {
+                         List<String> countries, List<String> allow, List<Rule> rules, List<String> aspects) {
+
+    /** Undeclared collection (LS601). */
+    public static final String COLLECTION = "collection";
+    /** Undeclared sharing (LS602). */
+    public static final String SHARING = "sharing";
+    /** Cleartext despite declared encryption in transit (LS603). */
+    public static final String ENCRYPTION = "encryption";
+    /** What {@code no-undeclared-data} checks when {@code aspects} is not given. */
+    public static final List<String> DEFAULT_ASPECTS = List.of(COLLECTION, SHARING);
 
     public PolicyRule {
         dataTypes = List.copyOf(dataTypes);
@@ -35,6 +46,7 @@ public record PolicyRule(String id, Type type, Severity severity, String descrip
         countries = List.copyOf(countries);
         allow = List.copyOf(allow);
         rules = List.copyOf(rules);
+        aspects = List.copyOf(aspects);
     }
 
     /** What a rule forbids. */
@@ -50,7 +62,12 @@ public record PolicyRule(String id, Type type, Severity severity, String descrip
         /** Dangerous permissions other than the allowed ones. */
         DANGEROUS_PERMISSIONS,
         /** Any finding of the listed built-in rules. */
-        NO_FINDING;
+        NO_FINDING,
+        /**
+         * Data the app's Play Data safety declaration leaves out: undeclared collection or sharing
+         * (and, if listed, cleartext despite declared encryption); needs {@code --data-safety}.
+         */
+        NO_UNDECLARED_DATA;
 
         /** The JSON name, e.g. {@code no-flow}. */
         public String id() {

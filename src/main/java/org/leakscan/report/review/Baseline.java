@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.leakscan.analysis.findings.AppFindings;
+import org.leakscan.report.Report;
 import org.leakscan.report.ReportJson;
 import org.leakscan.report.ReportReadException;
 import org.leakscan.report.rules.Issue;
@@ -28,14 +30,19 @@ public record Baseline(String file, Set<String> fingerprints) {
         return of(file.toString(), ReportJson.read(file));
     }
 
-    public static Baseline of(String name, JsonObject report) {
+    public static Baseline of(String name, Report report) {
         Set<String> fingerprints = new HashSet<>();
-        for (JsonObject app : ReportJson.apps(report)) {
+        for (AppFindings app : report.apps()) {
             for (Issue i : IssueFinder.find(app)) {
                 fingerprints.add(i.fingerprint());
             }
         }
         return new Baseline(name, fingerprints);
+    }
+
+    /** An earlier report as a tree: read into the records first ({@link ReportJson#fromTree}). */
+    public static Baseline of(String name, JsonObject report) {
+        return of(name, ReportJson.fromTree(report));
     }
 
     public boolean contains(Issue issue) {

@@ -1,5 +1,5 @@
 /**
  * A report judged: findings new against a baseline, policy violations, and whether the run fails ({@code --fail-on}).
- * Reads reports as JSON trees ({@link org.leakscan.report.ReportJson}), so reports written by earlier runs read the same way.
+ * Judges the typed report records; reports written by earlier runs are read back into them by {@link org.leakscan.report.ReportJson}.
  */
 package org.leakscan.report.review;

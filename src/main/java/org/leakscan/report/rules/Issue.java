@@ -1,6 +1,5 @@
 package org.leakscan.report.rules;
 
-import com.google.gson.JsonObject;
 import java.util.List;
 
 /**
@@ -14,11 +13,13 @@ import java.util.List;
  * @param related     other locations (for a flow, where the data is read)
  * @param fingerprint what makes this finding the same finding in another run or version: stable
  *                    under reordering and under changes elsewhere in the app
- * @param evidence    the report entry it was made from (a flow, a permission, a tracker...), which
- *                    policies read
+ * @param evidence    the report record it was made from (a {@code Flow}, {@code PermissionFinding},
+ *                    {@code TrackerFinding}, {@code Endpoint}, {@code ComponentFinding},
+ *                    {@code AppInfo}, {@code Signing}, {@code Unanalysed} or
+ *                    {@code DataSafety.Finding}), which policies read
  */
 public record Issue(Rule rule, String app, String message, Where where, List<Where> related, String fingerprint,
-                    JsonObject evidence) {
+                    Record evidence) {
 
     public Issue {
         related = List.copyOf(related);

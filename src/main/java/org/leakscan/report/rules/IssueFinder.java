@@ -1,23 +1,30 @@
 package org.leakscan.report.rules;
 
-import static org.leakscan.report.ReportJson.bool;
-import static org.leakscan.report.ReportJson.object;
-import static org.leakscan.report.ReportJson.objects;
-import static org.leakscan.report.ReportJson.string;
-import static org.leakscan.report.ReportJson.strings;
-
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakscan.analysis.findings.AppFindings;
+import org.leakscan.analysis.findings.AppInfo;
+import org.leakscan.analysis.findings.ComponentFinding;
+import org.leakscan.analysis.findings.DataSafety;
+import org.leakscan.analysis.findings.Endpoint;
+import org.leakscan.analysis.findings.Flow;
+import org.leakscan.analysis.findings.Owner;
+import org.leakscan.analysis.findings.PermissionFinding;
+import org.leakscan.analysis.findings.Signing;
+import org.leakscan.analysis.findings.Summary;
+import org.leakscan.analysis.findings.TrackerFinding;
+import org.leakscan.analysis.findings.Unanalysed;
 import org.leakscan.report.ApiNames;
 import org.leakscan.report.ReportJson;
 
 /**
- * Turns one app of a report (as a JSON tree, so reports of earlier runs read the same way) into
- * the findings of the built-in {@link Rule}s, sorted by rule and fingerprint.
+ * Turns one app of a report (its typed records, whether just analysed or read back from a JSON
+ * report by {@link ReportJson}) into the findings of the built-in {@link Rule}s, sorted by rule
+ * and fingerprint.
  */
 public final class IssueFinder {
 
@@ -26,7 +33,7 @@ public final class IssueFinder {
     private IssueFinder() {
     }
 
-    public static List<Issue> find(JsonObject app) {
+    public static List<Issue> find(AppFindings app) {
         String key = ReportJson.appKey(app);
         List<Issue> out = new ArrayList<>();
         flows(app, key, out);
@@ -35,62 +42,69 @@ public final class IssueFinder {
         endpoints(app, key, out);
         components(app, key, out);
         configuration(app, key, out);
+        declaration(app, key, out);
         blindSpots(app, key, out);
         out.sort(Comparator.comparing((Issue i) -> i.rule().id()).thenComparing(Issue::fingerprint));
         return out;
     }
 
-    private static void flows(JsonObject app, String key, List<Issue> out) {
+    /** One app of a report tree: read into the records first ({@link ReportJson#app}), then judged. */
+    public static List<Issue> find(JsonObject app) {
+        return find(ReportJson.app(app));
+    }
+
+    private static void flows(AppFindings app, String key, List<Issue> out) {
         Map<String, String> names = new HashMap<>();
-        for (JsonObject d : objects(object(app, "summary"), "dataTypes")) {
-            names.put(string(d, "id"), string(d, "name"));
+        if (app.summary() != null) {
+            for (Summary.DataTypeSummary d : app.summary().dataTypes()) {
+                names.put(d.id(), text(d.name()));
+            }
         }
-        for (JsonObject flow : objects(app, "flows")) {
-            JsonObject source = object(flow, "source");
-            JsonObject sink = object(flow, "sink");
-            String kind = string(sink, "kind");
+        for (Flow flow : app.flows()) {
+            Flow.Source source = source(flow);
+            Flow.Sink sink = sink(flow);
+            String kind = text(sink.kind());
             Rule rule = Rule.forSinkKind(kind);
-            String dataType = string(flow, "dataType");
+            String dataType = text(flow.dataType());
             String name = names.getOrDefault(dataType, "");
             StringBuilder m = new StringBuilder();
             m.append(name.isEmpty() ? dataType : name + " (" + dataType + ")")
-                    .append(", read through ").append(ApiNames.shortApi(string(source, "api")))
-                    .append(" in ").append(method(source))
-                    .append(", can reach the ").append(kind).append(" sink ").append(ApiNames.shortApi(string(sink, "api")))
-                    .append(" in ").append(method(sink));
-            String library = string(flow, "library");
-            if (!library.isEmpty()) {
-                m.append(", sent by the library ").append(library);
+                    .append(", read through ").append(ApiNames.shortApi(text(source.api())))
+                    .append(" in ").append(method(source.className(), source.method()))
+                    .append(", can reach the ").append(kind).append(" sink ").append(ApiNames.shortApi(text(sink.api())))
+                    .append(" in ").append(method(sink.className(), sink.method()));
+            if (!text(flow.library()).isEmpty()) {
+                m.append(", sent by the library ").append(flow.library());
             }
             List<String> to = new ArrayList<>();
-            for (JsonObject d : objects(flow, "destinations")) {
+            for (Flow.Destination d : flow.destinations()) {
                 to.add(destination(d));
             }
             if (!to.isEmpty()) {
                 m.append(", to ").append(String.join(", ", to));
             }
             m.append('.');
-            String fingerprint = String.join("|", rule.id(), key, dataType, string(source, "api"), string(source, "class"),
-                    string(source, "method"), string(source, "occurrence"), string(sink, "api"), string(sink, "class"),
-                    string(sink, "method"), string(sink, "occurrence"));
-            out.add(new Issue(rule, key, m.toString(), Issue.Where.code(string(sink, "class"), string(sink, "method")),
-                    List.of(Issue.Where.code(string(source, "class"), string(source, "method"))), fingerprint, flow));
+            String fingerprint = String.join("|", rule.id(), key, dataType, text(source.api()), text(source.className()),
+                    text(source.method()), Integer.toString(source.occurrence()), text(sink.api()),
+                    text(sink.className()), text(sink.method()), Integer.toString(sink.occurrence()));
+            out.add(new Issue(rule, key, m.toString(), Issue.Where.code(text(sink.className()), text(sink.method())),
+                    List.of(Issue.Where.code(text(source.className()), text(source.method()))), fingerprint, flow));
         }
     }
 
-    private static void permissions(JsonObject app, String key, List<Issue> out) {
-        for (JsonObject p : objects(app, "permissions")) {
-            String name = string(p, "name");
-            boolean declared = bool(p, "declared", true);
-            List<String> usedBy = strings(p, "usedBy");
-            if (declared && isDangerous(string(p, "protection"))) {
+    private static void permissions(AppFindings app, String key, List<Issue> out) {
+        for (PermissionFinding p : app.permissions()) {
+            String name = text(p.name());
+            List<String> usedBy = p.usedBy();
+            if (p.declared() && p.isDangerous()) {
                 out.add(new Issue(Rule.LS101, key, "Asks for the dangerous permission " + name
                         + (usedBy.isEmpty() ? " (no API call in the code needs it)" : " (needed by " + usedBy.size()
                         + " API" + (usedBy.size() == 1 ? "" : "s") + " the code calls)") + ".",
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS101.id() + "|" + key + "|" + name, p));
             }
-            // Reports that judged requirements by API level get LS102 from those, below.
-            if (!declared && !PermissionRequirementIssues.judged(app)) {
+            // Reports that judged requirements by API level get LS102 from those, below; a permission
+            // held through another (grantedWith) needs none.
+            if (!p.declared() && p.grantedWith() == null && !PermissionRequirementIssues.judged(app)) {
                 out.add(new Issue(Rule.LS102, key, "Code calls " + usedBy.stream().map(ApiNames::shortApi).toList()
                         + ", which need" + (usedBy.size() == 1 ? "s " : " ") + name + ", but the manifest does not ask for it.",
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS102.id() + "|" + key + "|" + name, p));
@@ -99,158 +113,197 @@ public final class IssueFinder {
         PermissionRequirementIssues.find(app, key, out);
     }
 
-    /** {@code dangerous}, {@code dangerous|instant}: the base level is the first part. */
-    static boolean isDangerous(String protection) {
-        return protection.split("\\|")[0].equals("dangerous");
-    }
-
-    private static void trackers(JsonObject app, String key, List<Issue> out) {
-        for (JsonObject t : objects(app, "trackers")) {
-            String id = string(t, "id");
-            String name = string(t, "name").isEmpty() ? id : string(t, "name");
-            String company = string(t, "company");
-            List<String> categories = strings(t, "categories");
-            JsonObject evidence = object(t, "evidence");
-            List<JsonObject> packages = objects(evidence, "packages");
-            List<String> hosts = strings(evidence, "hosts");
+    private static void trackers(AppFindings app, String key, List<Issue> out) {
+        for (TrackerFinding t : app.trackers()) {
+            String id = text(t.id());
+            String name = text(t.name()).isEmpty() ? id : t.name();
+            String company = text(t.company());
+            TrackerFinding.Evidence evidence = t.evidence() != null ? t.evidence()
+                    : new TrackerFinding.Evidence(List.of(), List.of(), List.of(), List.of());
             StringBuilder m = new StringBuilder("Contains the tracker ").append(name);
             if (!company.isEmpty()) {
                 m.append(" (").append(company).append(')');
             }
-            if (!categories.isEmpty()) {
-                m.append(", categories: ").append(String.join(", ", categories));
+            if (!t.categories().isEmpty()) {
+                m.append(", categories: ").append(String.join(", ", t.categories()));
             }
             List<String> seen = new ArrayList<>();
-            for (JsonObject p : packages) {
-                seen.add("code in " + string(p, "name"));
+            for (TrackerFinding.PackageCount p : evidence.packages()) {
+                seen.add("code in " + p.name());
             }
-            for (String h : hosts) {
+            for (String h : evidence.hosts()) {
                 seen.add("host " + h);
             }
-            for (String e : strings(evidence, "manifest")) {
+            for (String e : evidence.manifest()) {
                 seen.add("manifest entry " + e);
             }
-            if (!strings(evidence, "strings").isEmpty()) {
-                seen.add(strings(evidence, "strings").size() + " distinctive string"
-                        + (strings(evidence, "strings").size() == 1 ? "" : "s"));
+            int strings = evidence.strings().size();
+            if (strings > 0) {
+                seen.add(strings + " distinctive string" + (strings == 1 ? "" : "s"));
             }
             if (!seen.isEmpty()) {
                 m.append("; found by ").append(String.join(", ", seen));
             }
             m.append('.');
-            Issue.Where where = packages.isEmpty() ? Issue.Where.file(MANIFEST)
-                    : Issue.Where.namespace(string(packages.get(0), "name"));
+            Issue.Where where = evidence.packages().isEmpty() ? Issue.Where.file(MANIFEST)
+                    : Issue.Where.namespace(evidence.packages().get(0).name());
             out.add(new Issue(Rule.LS201, key, m.toString(), where, List.of(),
                     Rule.LS201.id() + "|" + key + "|" + (id.isEmpty() ? name : id), t));
         }
     }
 
-    private static void endpoints(JsonObject app, String key, List<Issue> out) {
-        for (JsonObject e : objects(app, "endpoints")) {
-            if (!bool(e, "cleartext", false)) {
+    private static void endpoints(AppFindings app, String key, List<Issue> out) {
+        for (Endpoint e : app.endpoints()) {
+            if (!e.cleartext()) {
                 continue;
             }
-            String value = string(e, "value").isEmpty() ? string(e, "url") : string(e, "value");
+            String value = text(e.value()).isEmpty() ? text(e.url()) : e.value();
             List<Issue.Where> places = new ArrayList<>();
-            for (JsonObject l : objects(e, "foundIn")) {
-                places.add(where(l));
+            for (Endpoint.Location l : e.foundIn()) {
+                places.add(l.file() != null && !l.file().isEmpty() ? Issue.Where.file(l.file())
+                        : Issue.Where.code(text(l.className()), l.method()));
             }
             Issue.Where first = places.isEmpty() ? Issue.Where.file(MANIFEST) : places.get(0);
-            String owner = ownerText(object(e, "owner"));
-            out.add(new Issue(Rule.LS301, key, "Names the cleartext endpoint " + value + owner + " in "
+            out.add(new Issue(Rule.LS301, key, "Names the cleartext endpoint " + value + ownerText(e.owner()) + " in "
                     + (places.size() == 1 ? first.display() : places.size() + " places, first " + first.display()) + ".",
                     first, places.size() > 1 ? places.subList(1, places.size()) : List.of(),
                     Rule.LS301.id() + "|" + key + "|" + value, e));
         }
     }
 
-    private static Issue.Where where(JsonObject location) {
-        String file = string(location, "file");
-        if (!file.isEmpty()) {
-            return Issue.Where.file(file);
-        }
-        return Issue.Where.code(string(location, "class"), ReportJson.stringOrNull(location, "method"));
-    }
-
-    private static void components(JsonObject app, String key, List<Issue> out) {
-        for (JsonObject c : objects(app, "components")) {
-            if (!bool(c, "exported", false) || !string(c, "permission").isEmpty()
-                    || strings(c, "actions").contains("android.intent.action.MAIN")) {
+    private static void components(AppFindings app, String key, List<Issue> out) {
+        for (ComponentFinding c : app.components()) {
+            if (!c.exported() || !text(c.permission()).isEmpty() || c.actions().contains("android.intent.action.MAIN")) {
                 continue;
             }
-            String name = string(c, "name");
-            String reason = string(c, "exportedReason");
-            out.add(new Issue(Rule.LS401, key, "The " + string(c, "type") + " " + name + " is exported"
+            String name = text(c.name());
+            String reason = text(c.exportedReason());
+            out.add(new Issue(Rule.LS401, key, "The " + text(c.type()) + " " + name + " is exported"
                     + (reason.isEmpty() ? "" : " (" + reason + ")") + " and needs no permission"
-                    + (strings(c, "actions").isEmpty() ? "" : "; it handles " + String.join(", ", strings(c, "actions"))) + ".",
+                    + (c.actions().isEmpty() ? "" : "; it handles " + String.join(", ", c.actions())) + ".",
                     Issue.Where.code(name, null), List.of(), Rule.LS401.id() + "|" + key + "|" + name, c));
         }
     }
 
-    private static void configuration(JsonObject app, String key, List<Issue> out) {
-        JsonObject a = object(app, "app");
-        boolean hasManifest = !string(a, "package").isEmpty();
-        if (bool(a, "usesCleartextTraffic", false)) {
+    private static void configuration(AppFindings app, String key, List<Issue> out) {
+        AppInfo a = app.app() != null ? app.app() : AppInfo.NONE;
+        boolean hasManifest = !text(a.packageName()).isEmpty();
+        if (Boolean.TRUE.equals(a.usesCleartextTraffic())) {
             out.add(new Issue(Rule.LS302, key, "The manifest sets android:usesCleartextTraffic=\"true\".",
                     Issue.Where.file(MANIFEST), List.of(), Rule.LS302.id() + "|" + key, a));
         }
-        if (bool(a, "debuggable", false)) {
+        if (Boolean.TRUE.equals(a.debuggable())) {
             out.add(new Issue(Rule.LS501, key, "The manifest sets android:debuggable=\"true\".",
                     Issue.Where.file(MANIFEST), List.of(), Rule.LS501.id() + "|" + key, a));
         }
-        if (hasManifest && bool(a, "allowBackup", true)) {
-            out.add(new Issue(Rule.LS502, key, a.has("allowBackup") ? "The manifest sets android:allowBackup=\"true\"."
+        if (hasManifest && !Boolean.FALSE.equals(a.allowBackup())) {
+            out.add(new Issue(Rule.LS502, key, a.allowBackup() != null ? "The manifest sets android:allowBackup=\"true\"."
                     : "The manifest does not set android:allowBackup, which defaults to true.",
                     Issue.Where.file(MANIFEST), List.of(), Rule.LS502.id() + "|" + key, a));
         }
-        for (JsonObject s : objects(app, "signing")) {
-            if (bool(s, "debugCertificate", false)) {
-                out.add(new Issue(Rule.LS503, key, "Signed (" + string(s, "scheme") + ") with the Android SDK debug certificate "
-                        + string(s, "subject") + ".", Issue.Where.file("META-INF/"), List.of(),
-                        Rule.LS503.id() + "|" + key + "|" + string(s, "sha256"), s));
+        for (Signing s : app.signing()) {
+            if (s.debugCertificate()) {
+                out.add(new Issue(Rule.LS503, key, "Signed (" + text(s.scheme()) + ") with the Android SDK debug certificate "
+                        + text(s.subject()) + ".", Issue.Where.file("META-INF/"), List.of(),
+                        Rule.LS503.id() + "|" + key + "|" + text(s.sha256()), s));
             }
         }
     }
 
-    private static void blindSpots(JsonObject app, String key, List<Issue> out) {
-        for (JsonObject u : objects(app, "unanalysed")) {
-            String kind = string(u, "kind");
-            List<String> where = strings(u, "where");
-            String message = kind.equals("data-flow-not-run")
+    /** The differences between the app's Data safety declaration and its code (LS601 to LS604). */
+    private static void declaration(AppFindings app, String key, List<Issue> out) {
+        DataSafety checked = app.dataSafety();
+        if (checked == null) {
+            return;
+        }
+        for (DataSafety.Finding f : checked.findings()) {
+            Rule rule = switch (text(f.kind())) {
+                case DataSafety.UNDECLARED_COLLECTION -> Rule.LS601;
+                case DataSafety.UNDECLARED_SHARING -> Rule.LS602;
+                case DataSafety.CLEARTEXT -> Rule.LS603;
+                case DataSafety.NO_EVIDENCE -> Rule.LS604;
+                default -> null;
+            };
+            if (rule == null) {
+                continue;
+            }
+            // What makes the finding the same in another run: the data type and, for sharing, who
+            // receives it; for cleartext, the host.
+            String what = switch (rule) {
+                case LS602 -> text(f.dataType()) + "|" + receiverKey(f.receiver());
+                case LS603 -> receiverKey(f.receiver());
+                default -> text(f.dataType());
+            };
+            Issue.Where where = Issue.Where.file(text(checked.declaration()));
+            List<Issue.Where> related = List.of();
+            if (!f.flows().isEmpty()) {
+                Flow first = f.flows().get(0);
+                where = Issue.Where.code(text(sink(first).className()), text(sink(first).method()));
+                related = List.of(Issue.Where.code(text(source(first).className()), text(source(first).method())));
+            }
+            out.add(new Issue(rule, key, text(f.message()), where, related, rule.id() + "|" + key + "|" + what, f));
+        }
+    }
+
+    private static String receiverKey(DataSafety.Receiver r) {
+        if (r == null) {
+            return "";
+        }
+        return text(r.library()).isEmpty() ? text(r.host()) : r.library();
+    }
+
+    private static void blindSpots(AppFindings app, String key, List<Issue> out) {
+        for (Unanalysed u : app.unanalysed()) {
+            String kind = text(u.kind());
+            List<String> where = u.where();
+            String message = kind.equals(Unanalysed.NOT_RUN)
                     ? "The data-flow analysis was not run (--no-flows): no flows were looked for."
-                    : "The analysis could not follow " + kind + " in " + string(u, "count") + " place"
-                    + ("1".equals(string(u, "count")) ? "" : "s") + (where.isEmpty() ? "" : ", e.g. " + where.get(0)) + ".";
+                    : "The analysis could not follow " + kind + " in " + u.count() + " place"
+                    + (u.count() == 1 ? "" : "s") + (where.isEmpty() ? "" : ", e.g. " + where.get(0)) + ".";
             out.add(new Issue(Rule.LS901, key, message, Issue.Where.file(MANIFEST), List.of(),
                     Rule.LS901.id() + "|" + key + "|" + kind, u));
         }
     }
 
     /** {@code https://x/y (Example Inc, US)}, a target, or "an unresolved destination". */
-    static String destination(JsonObject d) {
-        if (bool(d, "unresolved", false)) {
+    public static String destination(Flow.Destination d) {
+        if (d.isUnresolved()) {
             return "an unresolved destination";
         }
-        if (!string(d, "target").isEmpty()) {
-            return string(d, "target");
+        if (!text(d.target()).isEmpty()) {
+            return d.target();
         }
-        String where = string(d, "url").isEmpty() ? string(d, "host") : string(d, "url");
-        return where + ownerText(object(d, "owner"));
+        String where = text(d.url()).isEmpty() ? text(d.host()) : d.url();
+        return where + ownerText(d.owner());
     }
 
-    private static String ownerText(JsonObject owner) {
-        String name = string(owner, "name");
-        String country = string(owner, "country");
-        boolean knownCountry = !country.isEmpty() && !country.equals("unknown");
+    /** {@code " (Example Inc, US)"}, {@code " (US)"} or nothing, as far as the owner is known. */
+    public static String ownerText(Owner owner) {
+        String name = owner == null ? "" : text(owner.name());
+        String country = owner == null ? "" : text(owner.country());
+        boolean knownCountry = !country.isEmpty() && !country.equals(Owner.UNKNOWN);
         if (!name.isEmpty()) {
             return " (" + name + (knownCountry ? ", " + country : "") + ")";
         }
         return knownCountry ? " (" + country + ")" : "";
     }
 
-    private static String method(JsonObject site) {
-        String m = string(site, "method");
+    /** {@code com.x.Cls.method()}: where a flow starts or ends, for messages. */
+    public static String method(String className, String method) {
+        String m = text(method);
         int paren = m.indexOf('(');
-        return string(site, "class") + "." + (paren < 0 ? m : m.substring(0, paren)) + "()";
+        return text(className) + "." + (paren < 0 ? m : m.substring(0, paren)) + "()";
     }
 
+    private static Flow.Source source(Flow f) {
+        return f.source() != null ? f.source() : new Flow.Source(null, null, null, 0);
+    }
+
+    private static Flow.Sink sink(Flow f) {
+        return f.sink() != null ? f.sink() : new Flow.Sink(null, null, null, null, null, 0);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
 }

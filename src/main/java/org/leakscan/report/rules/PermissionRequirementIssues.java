@@ -1,13 +1,12 @@
 package org.leakscan.report.rules;
 
-import static org.leakscan.report.ReportJson.bool;
-import static org.leakscan.report.ReportJson.objects;
-import static org.leakscan.report.ReportJson.string;
-import static org.leakscan.report.ReportJson.strings;
-
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.leakscan.analysis.findings.AppFindings;
+import org.leakscan.analysis.findings.CodeLocation;
+import org.leakscan.analysis.findings.PermissionRequirementFinding;
+import org.leakscan.analysis.findings.PermissionRequirementFinding.LevelSpan;
+import org.leakscan.analysis.findings.PermissionRequirementFinding.Unmet;
 import org.leakscan.report.ApiNames;
 
 /**
@@ -25,83 +24,84 @@ final class PermissionRequirementIssues {
     private PermissionRequirementIssues() {
     }
 
-    /** True when the report judged the requirements (reports of earlier runs did not). */
-    static boolean judged(JsonObject app) {
-        return app.has("permissionRequirements");
+    /**
+     * True when the report judged the requirements and found some unmet. Reports of earlier runs
+     * have none, and get LS102 from {@code permissions[]}: in a report that judged them, a
+     * permission used and neither declared nor granted with another is always one of these.
+     */
+    static boolean judged(AppFindings app) {
+        return app.permissionRequirements() != null && !app.permissionRequirements().isEmpty();
     }
 
-    static void find(JsonObject app, String key, List<Issue> out) {
-        for (JsonObject r : objects(app, "permissionRequirements")) {
-            switch (string(r, "status")) {
-                case "not-declared" -> out.add(notDeclared(r, key));
-                case "privileged-only" -> out.add(privilegedOnly(r, key));
+    static void find(AppFindings app, String key, List<Issue> out) {
+        if (app.permissionRequirements() == null) {
+            return;
+        }
+        for (PermissionRequirementFinding r : app.permissionRequirements()) {
+            switch (text(r.status())) {
+                case PermissionRequirementFinding.NOT_DECLARED -> out.add(notDeclared(r, key));
+                case PermissionRequirementFinding.PRIVILEGED_ONLY -> out.add(privilegedOnly(r, key));
                 default -> {
                 }
             }
         }
     }
 
-    private static Issue notDeclared(JsonObject r, String key) {
-        List<String> apis = strings(r, "apis");
-        List<JsonObject> unmet = objects(r, "unmet");
+    private static Issue notDeclared(PermissionRequirementFinding r, String key) {
+        List<String> apis = r.apis();
+        List<Unmet> unmet = r.unmet();
         StringBuilder m = new StringBuilder("Code ").append(doing(apis)).append(where(r)).append(", which need")
                 .append(apis.size() == 1 ? "s " : " ").append(unmetText(unmet)).append(", but the manifest ");
-        boolean alternatives = unmet.size() == 1 && strings(unmet.get(0), "allOf").isEmpty()
-                && strings(unmet.get(0), "anyOf").size() > 1;
+        boolean alternatives = unmet.size() == 1 && unmet.get(0).allOf().isEmpty() && unmet.get(0).anyOf().size() > 1;
         boolean single = unmet.size() == 1 && permissionCount(unmet.get(0)) == 1;
         m.append(alternatives ? "asks for none of them" : single ? "does not ask for it" : "does not ask for them").append('.');
         String fingerprint;
-        if (single && strings(unmet.get(0), "anyOf").isEmpty()) {
-            fingerprint = Rule.LS102.id() + "|" + key + "|" + strings(unmet.get(0), "allOf").get(0);
+        if (single && unmet.get(0).anyOf().isEmpty()) {
+            fingerprint = Rule.LS102.id() + "|" + key + "|" + unmet.get(0).allOf().get(0);
         } else {
             List<String> parts = new ArrayList<>();
-            for (JsonObject u : unmet) {
-                parts.add(String.join("+", strings(u, "allOf"))
-                        + (strings(u, "anyOf").isEmpty() ? "" : "|anyOf:" + String.join("|", strings(u, "anyOf"))));
+            for (Unmet u : unmet) {
+                parts.add(String.join("+", u.allOf()) + (u.anyOf().isEmpty() ? "" : "|anyOf:" + String.join("|", u.anyOf())));
             }
             fingerprint = Rule.LS102.id() + "|" + key + "|" + String.join(",", parts);
         }
         return new Issue(Rule.LS102, key, m.toString(), Issue.Where.file(IssueFinder.MANIFEST), List.of(), fingerprint, r);
     }
 
-    private static Issue privilegedOnly(JsonObject r, String key) {
-        List<String> apis = strings(r, "apis");
-        List<JsonObject> unmet = objects(r, "unmet");
+    private static Issue privilegedOnly(PermissionRequirementFinding r, String key) {
         List<String> names = new ArrayList<>();
         List<String> needs = new ArrayList<>();
-        for (JsonObject u : unmet) {
-            names.addAll(strings(u, "allOf"));
-            names.addAll(strings(u, "anyOf"));
-            needs.add(levels(objects(u, "levels")) + " (it needs " + requirement(strings(u, "allOf"), strings(u, "anyOf"))
-                    + ")");
+        for (Unmet u : r.unmet()) {
+            names.addAll(u.allOf());
+            names.addAll(u.anyOf());
+            needs.add(levels(u.levels()) + " (it needs " + requirement(u.allOf(), u.anyOf()) + ")");
         }
-        StringBuilder m = new StringBuilder("Code ").append(doing(apis)).append(where(r))
+        StringBuilder m = new StringBuilder("Code ").append(doing(r.apis())).append(where(r))
                 .append(", which only privileged or system apps can use on ").append(String.join(" and on ", needs));
-        List<String> notes = strings(r, "notes");
-        if (!notes.isEmpty()) {
-            m.append(": ").append(notes.get(0));
+        if (!r.notes().isEmpty()) {
+            m.append(": ").append(r.notes().get(0));
         } else {
             m.append('.');
         }
         List<Issue.Where> places = new ArrayList<>();
-        for (JsonObject c : objects(r, "callers")) {
-            places.add(Issue.Where.code(string(c, "class"), string(c, "method").isEmpty() ? null : string(c, "method")));
+        for (CodeLocation c : r.callers()) {
+            places.add(Issue.Where.code(text(c.className()), c.method() == null || c.method().isEmpty() ? null : c.method()));
         }
         Issue.Where first = places.isEmpty() ? Issue.Where.file(IssueFinder.MANIFEST) : places.get(0);
-        String fingerprint = Rule.LS103.id() + "|" + key + "|" + String.join("+", names) + "|" + String.join(",", apis);
+        String fingerprint = Rule.LS103.id() + "|" + key + "|" + String.join("+", names) + "|" + String.join(",", r.apis());
         return new Issue(Rule.LS103, key, m.toString(), first, places.size() > 1 ? places.subList(1, places.size()) : List.of(),
                 fingerprint, r);
     }
 
-    private static int permissionCount(JsonObject unmet) {
-        return strings(unmet, "allOf").size() + strings(unmet, "anyOf").size();
+    private static int permissionCount(Unmet unmet) {
+        return unmet.allOf().size() + unmet.anyOf().size();
     }
 
     /** {@code READ_PHONE_STATE on API 16–28}, {@code X on API 18–27 and one of X, Y on API 28+}. */
-    private static String unmetText(List<JsonObject> unmet) {
+    private static String unmetText(List<Unmet> unmet) {
         List<String> parts = new ArrayList<>();
-        for (JsonObject u : unmet) {
-            parts.add(requirement(strings(u, "allOf"), strings(u, "anyOf")) + " on " + levels(objects(u, "levels")));
+        for (Unmet u : unmet) {
+            parts.add(requirement(u.allOf(), u.anyOf()) + " on " + levels(u.levels()));
         }
         return String.join(" and ", parts);
     }
@@ -130,26 +130,24 @@ final class PermissionRequirementIssues {
     }
 
     /** {@code  (in com.x.A.b(), and 3 other places; also in androidx.core)}. */
-    private static String where(JsonObject r) {
-        List<JsonObject> callers = objects(r, "callers");
-        String total = string(r, "callerCount");
-        int count = Math.max(callers.size(), total.isEmpty() ? 0 : Integer.parseInt(total));
+    private static String where(PermissionRequirementFinding r) {
+        List<CodeLocation> callers = r.callers();
+        int count = Math.max(callers.size(), r.callerCount());
         if (callers.isEmpty()) {
             return "";
         }
-        JsonObject first = callers.get(0);
-        String method = string(first, "method");
+        CodeLocation first = callers.get(0);
+        String method = text(first.method());
         int paren = method.indexOf('(');
-        StringBuilder w = new StringBuilder(" (in ").append(string(first, "class"));
+        StringBuilder w = new StringBuilder(" (in ").append(text(first.className()));
         if (!method.isEmpty()) {
             w.append('.').append(paren < 0 ? method : method.substring(0, paren)).append("()");
         }
         if (count > 1) {
             w.append(" and ").append(count - 1).append(count == 2 ? " other place" : " other places");
         }
-        List<String> libraries = strings(r, "libraries");
-        if (!libraries.isEmpty()) {
-            w.append(bool(r, "inAppCode", false) ? "; also in " : "; code of ").append(String.join(", ", libraries));
+        if (!r.libraries().isEmpty()) {
+            w.append(r.inAppCode() ? "; also in " : "; code of ").append(String.join(", ", r.libraries()));
         }
         return w.append(')').toString();
     }
@@ -172,13 +170,16 @@ final class PermissionRequirementIssues {
     }
 
     /** {@code API 29+}, {@code API 16–28}, {@code API 16–22 and API 31+}. */
-    private static String levels(List<JsonObject> spans) {
+    private static String levels(List<LevelSpan> spans) {
         List<String> out = new ArrayList<>();
-        for (JsonObject l : spans) {
-            String from = string(l, "from");
-            String to = string(l, "to");
-            out.add(to.isEmpty() ? "API " + from + "+" : from.equals(to) ? "API " + from : "API " + from + "–" + to);
+        for (LevelSpan l : spans) {
+            out.add(l.to() == null ? "API " + l.from() + "+" : l.from() == l.to() ? "API " + l.from()
+                    : "API " + l.from() + "–" + l.to());
         }
         return out.isEmpty() ? "some API levels" : String.join(" and ", out);
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 }

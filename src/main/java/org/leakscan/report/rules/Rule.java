@@ -11,7 +11,8 @@ import java.util.Locale;
  * is a report-schema change). IDs are grouped: {@code LS0xx} personal data reaching a sink (one
  * per sink kind), {@code LS1xx} permissions, {@code LS2xx} trackers, {@code LS3xx} network
  * endpoints and traffic, {@code LS4xx} components, {@code LS5xx} build and signing,
- * {@code LS9xx} the analysis itself. Each has {@code docs/rules/<ID>.md}, shipped in the jar and
+ * {@code LS6xx} the app's own Play Data safety declaration against its code, {@code LS9xx} the
+ * analysis itself. New rules are appended, so a rule's position (its SARIF index) never changes. Each has {@code docs/rules/<ID>.md}, shipped in the jar and
  * used as the rule's help in SARIF.
  */
 public enum Rule {
@@ -74,7 +75,19 @@ public enum Rule {
             "The APK is signed with the Android SDK's well-known debug key, which anyone has."),
     LS901("AnalysisBlindSpot", Severity.INFO, null,
             "The analysis could not see into part of the app",
-            "Native code, unresolved reflection, code loaded at run time or a limit hid part of the app from the data-flow analysis.");
+            "Native code, unresolved reflection, code loaded at run time or a limit hid part of the app from the data-flow analysis."),
+    LS601("UndeclaredDataCollection", Severity.HIGH, null,
+            "Data the Data safety declaration does not collect can leave the device",
+            "A flow of a Play data type can leave the device (network, SMS, Bluetooth, Nearby), and the app's Data safety declaration does not say the type is collected."),
+    LS602("UndeclaredDataSharing", Severity.HIGH, null,
+            "Data the Data safety declaration does not share can reach a third party",
+            "A flow of a Play data type can reach a third party (an SDK's code sends it, or a host the app does not own receives it), and the declaration does not say the type is shared."),
+    LS603("CleartextDespiteDeclaration", Severity.MEDIUM, null,
+            "Declared encrypted in transit, but personal data can travel in cleartext",
+            "The Data safety declaration says all user data is encrypted in transit, and a flow of personal data goes to an http, ws or ftp URL."),
+    LS604("DeclaredDataWithoutEvidence", Severity.INFO, null,
+            "A declared data type shows no evidence in the code",
+            "The Data safety declaration says a type is collected or shared and the code shows no flow of it leaving the device; static analysis cannot prove absence, so this is information only.");
 
     private final String ruleName;
     private final Severity severity;
@@ -127,6 +140,11 @@ public enum Rule {
     /** True for the data-flow rules (LS001 to LS009). */
     public boolean isFlowRule() {
         return id().startsWith("LS00");
+    }
+
+    /** True for the rules that check the app's Data safety declaration (LS601 to LS604). */
+    public boolean isDeclarationRule() {
+        return id().startsWith("LS6");
     }
 
     /** The repository-relative path of its documentation. */

@@ -2,7 +2,6 @@ package org.leakscan.report.sarif;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -16,9 +15,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakscan.analysis.findings.InputInfo;
 import org.leakscan.report.ErrorEntry;
 import org.leakscan.report.Report;
-import org.leakscan.report.ReportJson;
 import org.leakscan.report.ReportWriter;
 import org.leakscan.report.policy.Violation;
 import org.leakscan.report.review.Review;
@@ -53,18 +52,17 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     Sarif.Log log(Report report) {
-        Review r = review != null ? review : Review.none(ReportJson.toTree(report));
+        Review r = review != null ? review : Review.none(report);
         List<Sarif.Result> results = new ArrayList<>();
         List<Sarif.Artifact> artifacts = new ArrayList<>();
         for (Review.AppReview app : r.apps()) {
-            JsonObject input = ReportJson.object(app.app(), "input");
+            InputInfo input = app.app().input() != null ? app.app().input() : new InputInfo("", null, 0, null);
             Map<String, String> hashes = new LinkedHashMap<>();
-            if (!ReportJson.string(input, "sha256").isEmpty()) {
-                hashes.put("sha-256", ReportJson.string(input, "sha256"));
+            if (input.sha256() != null && !input.sha256().isEmpty()) {
+                hashes.put("sha-256", input.sha256());
             }
-            Sarif.Artifact artifact = new Sarif.Artifact(new Sarif.ArtifactLocation(uriOf(ReportJson.string(input, "path"))),
-                    input.has("sizeBytes") ? input.get("sizeBytes").getAsLong() : null, List.of("analysisTarget"),
-                    hashes.isEmpty() ? null : hashes);
+            Sarif.Artifact artifact = new Sarif.Artifact(new Sarif.ArtifactLocation(uriOf(input.path())),
+                    input.sizeBytes(), List.of("analysisTarget"), hashes.isEmpty() ? null : hashes);
             if (!artifacts.contains(artifact)) {
                 // The same input named twice is one artifact (SARIF wants them unique).
                 artifacts.add(artifact);
@@ -132,7 +130,8 @@ public final class SarifReportWriter implements ReportWriter {
         List<Sarif.Location> related = new ArrayList<>();
         int id = 1;
         for (Issue.Where w : issue.related()) {
-            related.add(location(w, id++, issue.rule().isFlowRule() ? "The personal data is read here." : null));
+            boolean source = issue.rule().isFlowRule() || issue.rule().isDeclarationRule();
+            related.add(location(w, id++, source ? "The personal data is read here." : null));
         }
         return new Sarif.Result(issue.rule().id(), issue.rule().ordinal(), severity.sarifLevel(),
                 new Sarif.Message(issue.message()), List.of(location(issue.where(), null, null)),

@@ -1,5 +1,5 @@
 /**
  * SARIF 2.1.0 output: rules, results located by class and method, analysis errors as tool execution notifications.
- * Reads reports as JSON trees ({@link org.leakscan.report.ReportJson}), so reports written by earlier runs read the same way.
+ * Works on the typed report records; reports written by earlier runs are read back into them by {@link org.leakscan.report.ReportJson}.
  */
 package org.leakscan.report.sarif;

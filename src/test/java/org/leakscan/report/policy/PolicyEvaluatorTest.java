@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.leakscan.analysis.findings.Flow;
 import org.leakscan.report.rules.IssueFinder;
 
 /**
@@ -58,7 +59,7 @@ class PolicyEvaluatorTest {
     }
 
     private static List<String> sinkMethods(List<Violation> vs) {
-        return vs.stream().map(v -> v.issue().evidence().getAsJsonObject("source").get("method").getAsString()).sorted().toList();
+        return vs.stream().map(v -> ((Flow) v.issue().evidence()).source().method()).sorted().toList();
     }
 
     @Test

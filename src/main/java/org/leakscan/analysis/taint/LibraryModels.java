@@ -1,0 +1,571 @@
+package org.leakscan.analysis.taint;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.leakscan.catalog.ContentUriSource;
+import org.leakscan.catalog.MethodModel;
+import org.leakscan.catalog.Sink;
+import org.leakscan.catalog.SinkKind;
+import org.leakscan.catalog.Source;
+import org.leakscan.catalog.Taint;
+import org.leakscan.catalog.TaintTransfer;
+import org.leakscan.catalog.UriReader;
+import org.leakscan.program.FieldRef;
+import org.leakscan.program.Insn;
+import org.leakscan.program.MethodDef;
+import org.leakscan.program.MethodRef;
+import org.leakscan.program.Types;
+
+/**
+ * What a call into library code does to data, from the catalogues: a source makes a new taint
+ * label, a sink reports what its data arguments carry, a model moves data between receiver,
+ * arguments and result, and an unmodelled call passes every argument's taint to its result (the
+ * conservative default) unless the method is listed as neutral.
+ */
+final class LibraryModels {
+
+    /**
+     * Sink channels that keep data in the app's own key-value and database stores: modelled (what
+     * is stored can be read back), not reported. Files, even private ones, are reported.
+     */
+    private static final Set<String> PRIVATE_STORAGE = Set.of("file.prefs", "file.sqlite");
+
+    /** Library methods that read every field of the objects they are given (serialisation). */
+    private static final Set<String> SERIALIZERS = Set.of("writeObject", "writeParcelable", "writeSerializable",
+            "writeValue", "toJson", "writeUnshared", "marshall", "writeValueAsString", "writeValueAsBytes", "encode",
+            "encodeToString");
+
+    /**
+     * Types whose instances the framework hands back to the app (its own activities, services,
+     * application and fragments): a framework object of one of these types stands for every app
+     * instance of it, e.g. what {@code getActivity()} returns.
+     */
+    static final List<String> STAND_IN_TYPES = List.of("Landroid/content/Context;", "Landroid/app/Activity;",
+            "Landroid/app/Application;", "Landroid/app/Service;", "Landroid/app/Fragment;",
+            "Landroid/support/v4/app/Fragment;", "Landroidx/fragment/app/Fragment;", "Landroid/content/ContextWrapper;",
+            "Landroidx/fragment/app/FragmentActivity;", "Landroidx/appcompat/app/AppCompatActivity;",
+            "Landroid/support/v4/app/FragmentActivity;", "Landroid/support/v7/app/AppCompatActivity;",
+            "Landroid/content/SharedPreferences;");
+
+    private final Scope scope;
+    private final Map<MethodRef, Resolved> resolved = new java.util.HashMap<>();
+
+    LibraryModels(Scope scope) {
+        this.scope = scope;
+    }
+
+    /** What the catalogues say about one library method reference, looked up once per reference. */
+    record Resolved(List<Source> sources, UriReader uriReader, Sink sink, MethodModel model, boolean neutral) {
+        boolean describes() {
+            return sources != null && !sources.isEmpty() || uriReader != null || sink != null || model != null || neutral;
+        }
+    }
+
+    Resolved resolve(MethodRef ref) {
+        Resolved r = resolved.get(ref);
+        if (r == null) {
+            var catalogs = scope.catalogs;
+            List<Source> sources = scope.resolver.resolve(ref, (t, sig) -> {
+                List<Source> s = catalogs.sources().sourcesFor(t, sig);
+                return s.isEmpty() ? null : s;
+            });
+            UriReader reader = scope.resolver.resolve(ref,
+                    (t, sig) -> catalogs.sources().uriReader(new MethodRef(t, ref.name(), ref.descriptor())).orElse(null));
+            Sink sink = scope.resolver.resolve(ref, catalogs.sinks()::sinkFor);
+            MethodModel model = catalogs.models().modelFor(ref, scope.hierarchy);
+            boolean neutral = catalogs.models().isNeutral(ref, scope.hierarchy);
+            r = new Resolved(sources, reader, sink, model, neutral);
+            resolved.put(ref, r);
+        }
+        return r;
+    }
+
+    /** True when a catalogue says anything about the method: source, sink, data movement, or nothing moves. */
+    boolean describes(MethodRef ref) {
+        return resolve(ref).describes();
+    }
+
+    Frame.CallResult call(Frame f, Site site, Insn.Invoke call, Value[] args, TaintSet implicit) {
+        MethodRef ref = call.method();
+        boolean isStatic = call.isStatic();
+        Resolved resolved = resolve(ref);
+        if (needsCaller(f, resolved, args, isStatic)) {
+            return f.defer(site, call, args);
+        }
+        Value[] updated = null;
+        Value result = Value.EMPTY;
+        boolean accessor = false;
+        List<Source> sources = resolved.sources();
+        if (sources != null) {
+            for (Source s : sources) {
+                if (s.argEquals() != null && !argumentMatches(s, args, isStatic)) {
+                    continue;
+                }
+                if (s.accessor()) {
+                    // Reading a coordinate or a name out of a source's object is where that datum is
+                    // read (DroidBench counts these call sites): it gets its own label.
+                    accessor = true;
+                }
+                TaintSet label = f.label(s.dataType(), s.api(), site);
+                Taint t = s.taint();
+                switch (t.target()) {
+                    case RETURN -> result = result.join(resultObject(f, site, ref)).join(Value.ofTaint(label));
+                    case ARGUMENT -> {
+                        int a = t.index() - (isStatic ? 1 : 0);
+                        if (a >= 0 && a < args.length && !label.isEmpty()) {
+                            f.write(args[a], f.fields.elements, Value.ofTaint(label));
+                            f.write(args[a], f.fields.content, Value.ofTaint(label));
+                            updated = updated == null ? new Value[args.length] : updated;
+                            updated[a] = Value.ofTaint(label);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        UriReader reader = resolved.uriReader();
+        if (reader != null) {
+            // Content-provider reads: the URI decides the data.
+            int a = reader.uriArgument() - (isStatic ? 1 : 0);
+            if (a >= 0 && a < args.length) {
+                for (String uri : args[a].strings()) {
+                    ContentUriSource u = scope.catalogs.sources().contentUriFor(uri).orElse(null);
+                    if (u != null) {
+                        TaintSet label = f.label(u.dataType(), u.uri(), site);
+                        if (reader.taintsConstructedObject()) {
+                            f.write(args[0], f.fields.content, Value.ofTaint(label));
+                        } else {
+                            result = result.join(resultObject(f, site, ref)).join(Value.ofTaint(label));
+                        }
+                    }
+                }
+            }
+        }
+        Sink sink = resolved.sink();
+        if (sink != null) {
+            sink(f, site, sink, args, isStatic, implicit);
+        }
+        MethodModel model = resolved.model();
+        if (accessor) {
+            if (Types.isReference(ref.returnType())) {
+                result = result.join(resultObject(f, site, ref));
+            }
+        } else if (model != null) {
+            Frame.CallResult moved = apply(f, site, ref, model, args, isStatic);
+            result = result.join(moved.value());
+            updated = merge(updated, moved.updatedArgs());
+        } else if (sources == null || sources.isEmpty()) {
+            result = result.join(unmodelled(f, site, ref, args, isStatic, resolved));
+        }
+        if (sink != null && sink.opens() != null) {
+            Value opened = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN
+                    ? result.join(resultObject(f, site, ref)) : receiver(args, isStatic);
+            f.write(opened, f.fields.openedBy, openerKeys(f, sink, args, isStatic));
+            result = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN ? opened : result;
+        }
+        if (ref.isConstructor() || !isValueType(ref.returnType())) {
+            result = Destinations.propagate(f, site, ref, sink, args, isStatic, result);
+        }
+        if (isValueType(ref.returnType())) {
+            result = result.taintOnly(); // a string or number is a value: it holds no objects
+        }
+        if (model != null && model.transfers().isEmpty() && isCondition(ref)) {
+            // A comparison, a length or a position of secret data is not the data, but a branch on
+            // it decides what runs next: carry the taint as implicit so such flows can be followed.
+            TaintSet decided = TaintSet.EMPTY;
+            for (Value a : args) {
+                decided = decided.union(f.contentTaint(a)).union(a.implicit());
+            }
+            result = result.join(Value.ofImplicit(decided));
+        }
+        result = result.join(StringValues.apply(f, site, ref, args, isStatic));
+        TaintSet implicitInputs = TaintSet.EMPTY;
+        for (Value a : args) {
+            implicitInputs = implicitInputs.union(a.implicit());
+        }
+        if (!implicitInputs.isEmpty() && !ref.returnType().equals("V")) {
+            // Whatever a call computes from inputs that depend on a secret test depends on it too.
+            result = result.withImplicit(implicitInputs);
+        }
+        return new Frame.CallResult(result, Value.EMPTY, updated);
+    }
+
+    /** True when what the call does depends on a constant or an object only the caller knows. */
+    private boolean needsCaller(Frame f, Resolved r, Value[] args, boolean isStatic) {
+        if (r.sources() != null) {
+            for (Source s : r.sources()) {
+                if (s.argEquals() != null) {
+                    Value v = arg(args, s.argEquals().argument(), isStatic);
+                    if (f.isSymbolic(v) && v.strings().isEmpty() && v.intConstant() == null) {
+                        return true;
+                    }
+                }
+            }
+        }
+        if (r.uriReader() != null) {
+            Value uri = arg(args, r.uriReader().uriArgument(), isStatic);
+            if (uri.strings().isEmpty() && f.isSymbolic(uri)) {
+                return true;
+            }
+        }
+        if (r.sink() != null && r.sink().streamWrite() && r.sink().sends() && !isStatic && args.length > 0
+                && f.isSymbolic(openers(f, args[0]))) {
+            // Where the stream leads is the caller's to say.
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Native code is out of sight. A native method that returns data is taken to compute it from
+     * its arguments; one that returns nothing or a status flag consumes what it is given, so tainted
+     * arguments reaching it are reported as a flow into native code.
+     */
+    Frame.CallResult nativeCall(Frame f, Site site, MethodDef target, Value[] args) {
+        TaintSet taint = TaintSet.EMPTY;
+        for (Value a : args) {
+            taint = taint.union(f.fullTaint(a));
+        }
+        scope.unanalysed("native-method", scope.where(target));
+        String returned = target.ref().returnType();
+        if (!taint.isEmpty() && (returned.equals("V") || returned.equals("Z"))) {
+            f.hit(new SinkSite(site, target.ref().toString(), "native", "native.jni"), taint, TaintSet.EMPTY, Value.EMPTY);
+        }
+        return Frame.CallResult.of(Value.ofTaint(taint));
+    }
+
+    /** Values a source field gives (Build.SERIAL, content URI constants, System.out). */
+    Value staticFieldValue(Frame f, Site site, FieldRef field) {
+        Value out = Value.EMPTY;
+        Source s = scope.resolver.resolveField(field, (t, key) -> {
+            int colon = key.indexOf(':');
+            return scope.catalogs.sources().fieldSource(new FieldRef(t, key.substring(0, colon), key.substring(colon + 1)))
+                    .orElse(null);
+        });
+        if (s != null) {
+            out = out.join(Value.ofTaint(f.label(s.dataType(), s.api(), site)));
+        }
+        ContentUriSource uri = scope.catalogs.sources().contentUriForField(field).orElse(null);
+        if (uri != null) {
+            out = out.join(Value.ofConstant(uri.uri()));
+        }
+        if (field.owner().equals("Ljava/lang/System;") && (field.name().equals("out") || field.name().equals("err"))) {
+            Node o = f.newObject(site, "System." + field.name(), Node.Kind.RESULT, "Ljava/io/PrintStream;", true);
+            Value stream = Value.ofObject(o.id());
+            f.write(stream, f.fields.openedBy, Value.ofConstant("log|log.stdout|" + field + "|"));
+            out = out.join(stream);
+        }
+        return out;
+    }
+
+    /** An instance field source read on a library object (Account.name) that is not yet tainted. */
+    Value fieldSource(Frame f, Site site, FieldRef field, Value base) {
+        Source s = scope.catalogs.sources().fieldSource(field).orElse(null);
+        if (s == null || (s.accessor() && base.isTainted())) {
+            return Value.EMPTY;
+        }
+        return Value.ofTaint(f.label(s.dataType(), s.api(), site));
+    }
+
+    /**
+     * Reports what a sink's data arguments carry. When they carry nothing explicitly, the tests
+     * that decided what they are, or whether the call runs at all, make an implicit flow. A sink
+     * that already sends data explicitly is not charged with the tests that guard it.
+     */
+    private void sink(Frame f, Site site, Sink sink, Value[] args, boolean isStatic, TaintSet implicit) {
+        if (!sink.sends() || PRIVATE_STORAGE.contains(sink.channel())) {
+            return;
+        }
+        TaintSet taint = TaintSet.EMPTY;
+        TaintSet implicitTaint = implicit;
+        for (int a : sink.dataArgs()) {
+            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
+            if ((a == 0 && isStatic) || k < 0 || k >= args.length) {
+                continue;
+            }
+            taint = taint.union(f.contentTaint(args[k]));
+            implicitTaint = implicitTaint.union(args[k].implicit());
+        }
+        if (taint.isEmpty() && implicitTaint.isEmpty()) {
+            if (!sink.streamWrite()) {
+                f.bareSink(new SinkSite(site, sink.api().toString(), sink.kind().id(), sink.channel()),
+                        destination(f, sink, args, isStatic));
+            }
+            return;
+        }
+        if (sink.streamWrite()) {
+            streamWrite(f, site, sink, receiver(args, isStatic), taint, implicitTaint);
+            return;
+        }
+        f.hit(new SinkSite(site, sink.api().toString(), sink.kind().id(), sink.channel()), taint, implicitTaint,
+                destination(f, sink, args, isStatic));
+    }
+
+    /** What a sink's destination arguments name. */
+    private static Value destination(Frame f, Sink sink, Value[] args, boolean isStatic) {
+        Value destination = Value.EMPTY;
+        for (int a : sink.destinationArgs()) {
+            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
+            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
+                destination = destination.join(Destinations.textValue(f, args[k]));
+            }
+        }
+        return destination;
+    }
+
+    /**
+     * Data written into a stream leaves where the stream leads: the sink that opened it (or what it
+     * wraps), decided where the stream is known; an in-memory stream is no leak.
+     */
+    private void streamWrite(Frame f, Site site, Sink sink, Value stream, TaintSet taint, TaintSet implicit) {
+        Value openers = openers(f, stream);
+        for (String opener : openers.strings()) {
+            String[] parts = opener.split("\\|", 4);
+            if (parts.length < 3) {
+                continue;
+            }
+            if (parts[0].equals("file")) {
+                // What goes into a file can be read back by a later read of a file.
+                f.write(Intents.files(f), f.fields.content, Value.ofTaint(taint));
+            }
+            if (PRIVATE_STORAGE.contains(parts[1])) {
+                continue;
+            }
+            // The data leaves at this write; where it goes is what opened the stream.
+            f.hit(new SinkSite(site, sink.api().toString(), parts[0], parts[1]), taint, implicit,
+                    parts.length > 3 && !parts[3].isEmpty() ? Value.ofConstant(parts[3]) : Value.EMPTY);
+        }
+    }
+
+    /** {@code kind|channel|api|destination} of the sinks that opened a stream, following wrappers. */
+    Value openers(Frame f, Value stream) {
+        Value out = Value.EMPTY;
+        Value current = stream;
+        for (int depth = 0; depth < 6 && !current.objects().isEmpty(); depth++) {
+            out = out.join(StringValues.keepTexts(f.read(current, f.fields.openedBy)));
+            current = f.read(current, f.fields.wraps);
+        }
+        return out;
+    }
+
+    /** {@code kind|channel|api|destination}, one per destination text the sink's destination arguments name. */
+    private Value openerKeys(Frame f, Sink sink, Value[] args, boolean isStatic) {
+        Set<String> destinations = new TreeSet<>();
+        for (int a : sink.destinationArgs()) {
+            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
+            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
+                destinations.addAll(Destinations.textValue(f, args[k]).texts());
+            }
+        }
+        if (destinations.isEmpty()) {
+            destinations.add("");
+        }
+        String kind = sink.kind() == SinkKind.STREAM ? "stream" : sink.kind().id();
+        Set<String> out = new TreeSet<>();
+        for (String d : destinations) {
+            out.add(kind + "|" + sink.channel() + "|" + sink.api() + "|" + d);
+        }
+        return Value.ofConstants(out, false);
+    }
+
+    private Frame.CallResult apply(Frame f, Site site, MethodRef ref, MethodModel model, Value[] args, boolean isStatic) {
+        Value result = Value.EMPTY;
+        Value[] updated = null;
+        int keyField = -1;
+        boolean keyUnknown = false;
+        if (model.keyArg() > 0) {
+            int k = model.keyArg() - (isStatic ? 1 : 0);
+            Set<String> keys = k >= 0 && k < args.length ? args[k].strings() : Set.of();
+            if (keys.size() == 1 && !args[k].mayBeOtherString() && !args[k].hasHoles()) {
+                keyField = f.fields.key(keys.iterator().next());
+            } else {
+                keyUnknown = true;
+            }
+        }
+        for (TaintTransfer t : model.transfersFor(ref, isStatic)) {
+            Value from = switch (t.from().kind()) {
+                case RECEIVER -> isStatic || args.length == 0 ? Value.EMPTY
+                        : keyField >= 0 ? f.read(args[0], keyField).join(f.read(args[0], f.fields.content))
+                                .join(args[0].taintOnly())
+                        : f.content(args[0]).withTaint(f.contentTaint(args[0]));
+                case ARG -> withContent(f, arg(args, t.from().index(), isStatic));
+                case ALL_ARGS -> {
+                    Value v = Value.EMPTY;
+                    for (int k = isStatic ? 0 : 1; k < args.length; k++) {
+                        v = v.join(withContent(f, args[k]));
+                    }
+                    yield v;
+                }
+                case RETURN -> Value.EMPTY;
+            };
+            if (from.isEmpty()) {
+                continue;
+            }
+            switch (t.to().kind()) {
+                case RETURN -> result = result.join(from.withoutConstants());
+                case RECEIVER -> {
+                    if (!isStatic && args.length > 0) {
+                        int field = keyField >= 0 ? keyField : f.fields.content;
+                        f.write(args[0], field, from);
+                        if (keyUnknown || keyField < 0) {
+                            f.write(args[0], f.fields.content, from);
+                        }
+                    }
+                }
+                case ARG -> {
+                    int k = t.to().index() - (isStatic ? 1 : 0);
+                    if (k >= 0 && k < args.length) {
+                        f.write(args[k], f.fields.elements, from);
+                        f.write(args[k], f.fields.content, from);
+                        updated = updated == null ? new Value[args.length] : updated;
+                        updated[k] = from.taintOnly();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (model.returnsReceiver() && !isStatic && args.length > 0) {
+            result = result.join(args[0]);
+        }
+        if (model.wrappedArg() > 0 && !isStatic) {
+            f.write(args[0], f.fields.wraps, arg(args, model.wrappedArg(), false));
+        }
+        if (!result.isEmpty() && result.objects().isEmpty() && Types.isReference(ref.returnType()) && !ref.isConstructor()) {
+            // A new object (a copy, a list's element we never saw stored) still needs an identity.
+            result = result.join(resultObject(f, site, ref));
+        }
+        return new Frame.CallResult(result, Value.EMPTY, updated);
+    }
+
+    /** A value with what its objects hold as containers (array elements, list content) as its own taint. */
+    private static Value withContent(Frame f, Value v) {
+        return v.objects().isEmpty() ? v : v.withTaint(f.contentTaint(v));
+    }
+
+    /** An unmodelled, non-neutral library call: the result carries everything the call was given. */
+    private Value unmodelled(Frame f, Site site, MethodRef ref, Value[] args, boolean isStatic, Resolved resolved) {
+        if (resolved.neutral()) {
+            return Types.isReference(ref.returnType()) ? resultObject(f, site, ref) : Value.EMPTY;
+        }
+        TaintSet argTaint = TaintSet.EMPTY;
+        boolean serializes = SERIALIZERS.contains(ref.name());
+        for (int k = isStatic ? 0 : 1; k < args.length; k++) {
+            // Only serialisers read an app object's own fields; other calls see what it holds as a container.
+            argTaint = argTaint.union(serializes ? f.fullTaint(args[k]) : f.contentTaint(args[k]));
+        }
+        if (!isStatic && args.length > 0 && !argTaint.isEmpty() && keepsArguments(resolved)) {
+            // A library object may keep what it is given (a builder, a container, an in-memory stream)...
+            Value containers = libraryObjects(f, args[0]);
+            if (!containers.objects().isEmpty()) {
+                f.write(containers, f.fields.content, Value.ofTaint(argTaint));
+            }
+        }
+        TaintSet all = argTaint;
+        if (!isStatic && args.length > 0 && !ref.isConstructor()) {
+            all = all.union(f.contentTaint(args[0]));
+        }
+        Value result = Value.ofTaint(all);
+        if (Types.isReference(ref.returnType())) {
+            result = result.join(resultObject(f, site, ref));
+        }
+        return result;
+    }
+
+    /**
+     * ...but an app object or the framework's stand-in for one (an activity, a context) is not a
+     * container: {@code activity.startActivity(intent)} does not put the intent's data into the
+     * activity, where every later {@code getResources()} would find it.
+     */
+    private Value libraryObjects(Frame f, Value v) {
+        BitSet keep = new BitSet();
+        BitSet objs = v.objects();
+        for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+            Node n = f.node(o);
+            boolean appObject = scope.isAppClass(n.type());
+            boolean standIn = STAND_IN_TYPES.contains(n.type());
+            if (!appObject && !standIn && !(n.kind() == Node.Kind.GLOBAL && String.valueOf(n.key()).startsWith("component:"))) {
+                keep.set(o);
+            }
+        }
+        return Value.ofObjects(keep);
+    }
+
+    /**
+     * Whether the receiver of an unmodelled call may keep its arguments: not when the call is a
+     * sink that hands the data out of the app (the object is a channel, not a container), except a
+     * stream write, whose stream may be a buffer read back later.
+     */
+    private static boolean keepsArguments(Resolved r) {
+        return r.sink() == null || r.sink().streamWrite();
+    }
+
+    /** A method whose result is a test or a measure of its inputs (boolean or number). */
+    private static boolean isCondition(MethodRef ref) {
+        String r = ref.returnType();
+        return r.equals("Z") || r.equals("I") || r.equals("J");
+    }
+
+    /** Strings, boxed numbers and primitives: results that are data, not containers. */
+    static boolean isValueType(String type) {
+        return !Types.isReference(type) || type.equals("Ljava/lang/String;") || type.equals("Ljava/lang/CharSequence;")
+                || type.equals("[B") || type.equals("[C") || type.equals("Ljava/lang/Integer;")
+                || type.equals("Ljava/lang/Long;") || type.equals("Ljava/lang/Double;") || type.equals("Ljava/lang/Float;")
+                || type.equals("Ljava/lang/Boolean;");
+    }
+
+    /**
+     * The object a library call returns: one per call site, or for a type that stands for the
+     * app's own components (an {@code Activity}, a {@code Context}), the app-wide stand-in.
+     */
+    static Value resultObject(Frame f, Site site, MethodRef ref) {
+        String type = ref.returnType();
+        if (STAND_IN_TYPES.contains(type)) {
+            return Value.ofObject(f.global("standin:" + type, type).id());
+        }
+        Node o = f.newObject(site, "", Node.Kind.RESULT, type.startsWith("L") || type.startsWith("[") ? type : null, false);
+        return Value.ofObject(o.id());
+    }
+
+    static Value receiver(Value[] args, boolean isStatic) {
+        return isStatic || args.length == 0 ? Value.EMPTY : args[0];
+    }
+
+    /** Argument {@code n} counted from 1 without the receiver. */
+    static Value arg(Value[] args, int n, boolean isStatic) {
+        int k = n - (isStatic ? 1 : 0);
+        return k >= 0 && k < args.length ? args[k] : Value.EMPTY;
+    }
+
+    private static boolean argumentMatches(Source s, Value[] args, boolean isStatic) {
+        Value v = arg(args, s.argEquals().argument(), isStatic);
+        if (s.argEquals().isInteger()) {
+            Long i = v.intConstant();
+            return i != null && s.argEquals().matches(i);
+        }
+        for (String c : v.strings()) {
+            if (s.argEquals().matches(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Value[] merge(Value[] a, Value[] b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        Value[] out = a.clone();
+        for (int i = 0; i < out.length && i < b.length; i++) {
+            out[i] = out[i] == null ? b[i] : b[i] == null ? out[i] : out[i].join(b[i]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,343 @@
+package org.leakscan.analysis.taint;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.leakscan.program.Insn;
+import org.leakscan.program.MethodDef;
+
+/**
+ * The whole app at the top level: one heap for every object the framework and the entry points
+ * make, where entry summaries are applied (components' lifecycles, callbacks, static initialisers)
+ * until nothing grows. An entry is applied again when a cell it read grows, so what one lifecycle
+ * method stores reaches every other. Nothing here is symbolic.
+ */
+final class TopFrame extends Frame {
+
+    /** An entry point: an app method the framework calls, with what it passes. */
+    record Entry(int id, MethodDef method, Value[] args) {
+    }
+
+    /** Applications of one entry beyond this stop re-queuing it (reported). */
+    private static final int MAX_APPLICATIONS = 500;
+
+    private final Summaries summaries;
+    private final CellStore cells = new CellStore();
+    private final Map<String, Value> statics = new HashMap<>();
+    private final List<BitSet> nodeReaders = new ArrayList<>();
+    private final Map<String, BitSet> staticReaders = new HashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<List<Object>, Entry> entryKeys = new HashMap<>();
+    private final Map<Integer, Integer> applications = new HashMap<>();
+    private final LinkedHashSet<Integer> worklist = new LinkedHashSet<>();
+    private final Set<MethodDef> applied = new LinkedHashSet<>();
+    private final List<MethodSummary.FlowFact> flows = new ArrayList<>();
+    private final Set<List<Object>> flowKeys = new java.util.HashSet<>();
+    private final Set<String> initialised = new java.util.HashSet<>();
+    private EntryPoints entryPoints;
+    private Entry current;
+
+    TopFrame(Scope scope, Summaries summaries) {
+        super(scope);
+        this.summaries = summaries;
+    }
+
+    void entryPoints(EntryPoints e) {
+        this.entryPoints = e;
+    }
+
+    // ---- entries and the fixpoint -------------------------------------------------------------
+
+    /** Adds an entry, or joins new arguments into an existing one for the same method and receiver. */
+    void addEntry(MethodDef m, Value[] args) {
+        if (m.body() == null) {
+            return;
+        }
+        List<Object> key = List.of(m.ref(), m.isStatic() || args.length == 0 ? "" : args[0].objects());
+        Entry e = entryKeys.get(key);
+        if (e == null) {
+            e = new Entry(entries.size(), m, args.clone());
+            entries.add(e);
+            entryKeys.put(key, e);
+            worklist.add(e.id());
+            return;
+        }
+        boolean grew = false;
+        for (int i = 0; i < e.args().length && i < args.length; i++) {
+            Value j = e.args()[i].join(args[i]);
+            if (j != e.args()[i]) {
+                e.args()[i] = j;
+                grew = true;
+            }
+        }
+        if (grew) {
+            worklist.add(e.id());
+        }
+    }
+
+    /** Applies entries until no cell they read grows. */
+    void run() {
+        while (!worklist.isEmpty()) {
+            scope.budget.checkNow();
+            int id = worklist.iterator().next();
+            worklist.remove(id);
+            Entry e = entries.get(id);
+            int n = applications.merge(id, 1, Integer::sum);
+            if (n > MAX_APPLICATIONS) {
+                scope.unanalysed("fixpoint-cap", scope.where(e.method()));
+                continue;
+            }
+            current = e;
+            try {
+                callApp(new Site(e.method(), -1), e.method(), expandStandIns(e.args()));
+            } finally {
+                current = null;
+            }
+        }
+    }
+
+    /** Arguments with the framework's stand-ins for the app's objects replaced by those objects, as known now. */
+    private Value[] expandStandIns(Value[] args) {
+        Value[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            BitSet objs = args[i].objects();
+            for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
+                Node n = nodes.get(o);
+                if (n.kind() == Node.Kind.GLOBAL && String.valueOf(n.key()).startsWith("standin:")) {
+                    if (out == args) {
+                        out = args.clone();
+                    }
+                    out[i] = out[i].join(globalValue((String) n.key(), n.type()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void wake(BitSet who) {
+        if (who != null) {
+            for (int id = who.nextSetBit(0); id >= 0; id = who.nextSetBit(id + 1)) {
+                worklist.add(id);
+            }
+        }
+    }
+
+    // ---- heap -----------------------------------------------------------------------------------
+
+    @Override
+    Value cell(int node, int field) {
+        noteRead(node);
+        return cells.get(node, field);
+    }
+
+    @Override
+    BitSet writtenFields(int node) {
+        noteRead(node);
+        return cells.fields(node);
+    }
+
+    /** Who read a node: entries are applied again when any field of a node they read grows. */
+    private void noteRead(int node) {
+        if (current == null) {
+            return;
+        }
+        while (nodeReaders.size() <= node) {
+            nodeReaders.add(null);
+        }
+        BitSet r = nodeReaders.get(node);
+        if (r == null) {
+            nodeReaders.set(node, r = new BitSet());
+        }
+        r.set(current.id());
+    }
+
+    @Override
+    boolean store(int node, int field, Value v) {
+        if (!cells.join(node, field, v)) {
+            return false;
+        }
+        if (node < nodeReaders.size()) {
+            wake(nodeReaders.get(node));
+        }
+        return true;
+    }
+
+    @Override
+    Value readStatic(String key, String type) {
+        int arrow = key.indexOf("->");
+        if (arrow > 0) {
+            initialise(key.substring(0, arrow));
+        }
+        if (current != null) {
+            staticReaders.computeIfAbsent(key, x -> new BitSet()).set(current.id());
+        }
+        return statics.getOrDefault(key, Value.EMPTY);
+    }
+
+    @Override
+    void writeStatic(String key, Value v) {
+        if (v.isEmpty()) {
+            return;
+        }
+        Value old = statics.getOrDefault(key, Value.EMPTY);
+        Value joined = old.join(v);
+        if (joined != old) {
+            statics.put(key, joined);
+            wake(staticReaders.get(key));
+        }
+    }
+
+    /**
+     * Runs a bundled library class's static initialiser the first time the app's code reads one
+     * of its statics. The app's own initialisers are entries from the start ({@link EntryPoints}).
+     */
+    private void initialise(String type) {
+        if (!scope.isBundledLibrary(type) || scope.isInfrastructure(type) || !initialised.add(type)) {
+            return;
+        }
+        var c = scope.program.classDef(type);
+        MethodDef clinit = c == null ? null : c.method("<clinit>", "()V");
+        if (clinit != null && clinit.body() != null) {
+            addEntry(clinit, new Value[0]);
+        }
+    }
+
+    // ---- nodes ----------------------------------------------------------------------------------
+
+    @Override
+    Node global(String key, String type) {
+        int before = nodes.size();
+        Node n = nodes.get(Node.Kind.GLOBAL, key, type, key.startsWith("component:") || key.startsWith("inflated:"));
+        if (nodes.size() > before && key.startsWith("prefs:")) {
+            // A preferences file the framework hands back to a listener is one of the app's files.
+            writeStatic("@instances:Landroid/content/SharedPreferences;", Value.ofObject(n.id()));
+        }
+        return n;
+    }
+
+    @Override
+    Value globalValue(String key, String type) {
+        Node n = global(key, type);
+        Value v = Value.ofObject(n.id());
+        if (key.startsWith("standin:")) {
+            // The framework's stand-in for the app's activities (getActivity(), a Context passed in)
+            // is every app instance of that type.
+            v = v.join(readStatic("@instances:" + key.substring("standin:".length()), type));
+        }
+        return v;
+    }
+
+    @Override
+    Node newObject(Site site, String tag, Node.Kind kind, String type, boolean exact) {
+        Object via = current == null ? "top" : current.method().ref();
+        return made(nodes.get(kind, new LocalKey(via, site, tag), type, exact));
+    }
+
+    @Override
+    Node instance(Node calleeNode) {
+        LocalKey k = (LocalKey) calleeNode.key();
+        // Keyed by the entry's method, not the entry: an object a callback makes must not make the
+        // next callback's object a new one, or callbacks would beget callbacks without end.
+        Object via = current == null ? k.via() : java.util.Arrays.asList(current.method().ref(), k.via());
+        return made(nodes.get(calleeNode.kind(), new LocalKey(via, k.origin(), k.tag()), calleeNode.type(),
+                calleeNode.exact()));
+    }
+
+    private final BitSet announced = new BitSet();
+
+    /** A new app object: the framework may now call its callbacks, and it stands in where its type is asked for. */
+    private Node made(Node n) {
+        if (!announced.get(n.id()) && n.kind() != Node.Kind.RESULT && entryPoints != null) {
+            announced.set(n.id());
+            entryPoints.instantiated(n);
+        }
+        return n;
+    }
+
+    @Override
+    Node elementOf(Node array, String elementType) {
+        LocalKey k = (LocalKey) array.key();
+        return nodes.get(Node.Kind.RESULT, new LocalKey(k.via(), k.origin(), "element:" + k.tag()), elementType, false);
+    }
+
+    @Override
+    boolean isInput(int node) {
+        return false;
+    }
+
+    @Override
+    boolean isTop() {
+        return true;
+    }
+
+    // ---- effects --------------------------------------------------------------------------------
+
+    @Override
+    void hit(SinkSite sink, TaintSet explicit, TaintSet implicit, Value destination) {
+        Set<String> texts = new TreeSet<>(destination.strings());
+        BitSet labels = explicit.labels();
+        boolean isImplicit = false;
+        if (labels.isEmpty()) {
+            labels = implicit.labels();
+            isImplicit = true;
+        }
+        MethodDef context = current == null ? sink.site().method() : current.method();
+        for (int l = labels.nextSetBit(0); l >= 0; l = labels.nextSetBit(l + 1)) {
+            List<Object> k = List.of(l, sink, texts, isImplicit);
+            if (flowKeys.add(k)) {
+                flows.add(new MethodSummary.FlowFact(l, sink, texts, isImplicit, context));
+            }
+        }
+    }
+
+    @Override
+    CallResult callApp(Site site, MethodDef target, Value[] args, TaintSet context) {
+        MethodSummary s = summaries.of(target);
+        applied.add(target);
+        return apply(s, args, context);
+    }
+
+    @Override
+    CallResult defer(Site site, Insn.Invoke call, Value[] args) {
+        // Everything is known here; a handler asking for a caller found something it cannot resolve.
+        scope.unanalysed("unresolved-call", scope.where(site.method()) + " -> " + call.method());
+        return CallResult.NOTHING;
+    }
+
+    List<MethodSummary.FlowFact> flows() {
+        return flows;
+    }
+
+    /** The methods whose summaries the top level applied. */
+    Set<MethodDef> applied() {
+        return applied;
+    }
+
+    int entryCount() {
+        return entries.size();
+    }
+
+    Map<String, Integer> stats() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        out.put("entries", entries.size());
+        out.put("nodes", nodes.size());
+        out.put("cells", cells.size());
+        out.put("applications", applications.values().stream().mapToInt(Integer::intValue).sum());
+        out.put("flows", flows.size());
+        if (Interpreter.TRACE_SUMMARIES) {
+            applications.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15)
+                    .forEach(x -> System.err.println("  applied " + x.getValue() + "x " + entries.get(x.getKey()).method().ref()
+                            + " size=" + summaries.of(entries.get(x.getKey()).method()).size()));
+            java.util.Map<Integer, Integer> hist = new java.util.TreeMap<>();
+            applications.values().forEach(v -> hist.merge(v, 1, Integer::sum));
+            System.err.println("  applications histogram " + hist);
+        }
+        return out;
+    }
+}
