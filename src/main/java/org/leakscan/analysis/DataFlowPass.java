@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.leakscan.analysis.dataflow.EntryPoints;
-import org.leakscan.analysis.dataflow.TaintEngine;
 import org.leakscan.analysis.taint.AppFacts;
 import org.leakscan.analysis.taint.CallResolver;
 import org.leakscan.analysis.taint.TaintAnalysis;
@@ -27,7 +25,7 @@ import org.leakscan.diagnostics.Stage;
 import org.leakscan.program.Types;
 
 /**
- * Follows the data: runs the {@link TaintEngine} from the app's entry points and reports every
+ * Follows the data: runs the {@link TaintAnalysis} from the app's entry points and reports every
  * (source site, sink site) pair as a flow with its evidence path, plus where the analysis was blind.
  */
 public final class DataFlowPass implements Pass {
@@ -55,10 +53,6 @@ public final class DataFlowPass implements Pass {
         // The engine needs code in register form; front-ends may decode it lazily. Decode it all
         // here on every core, rather than one method at a time inside the single-threaded analysis.
         context.forEachMethod(INFO.id(), () -> Boolean.TRUE, (acc, c, m) -> m.body());
-        if (Boolean.getBoolean("leakscan.oldEngine")) {
-            runOld(context);
-            return;
-        }
         TaintAnalysis engine = new TaintAnalysis(context.program(), context.hierarchy(), context.catalogs(),
                 resolver(context.resolver()), appFacts(context), timeLimit);
         engine.run();
@@ -70,7 +64,7 @@ public final class DataFlowPass implements Pass {
             List<Flow.Destination> destinations = parser.destinations(h.kind(), e.destinations());
             flows.add(new Flow(s.dataType(),
                     new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature(),
-                            occurrence(s.method(), s.index())),
+                            occurrence(s.method(), s.index()), s.uri()),
                     new Flow.Sink(h.api(), h.kind(), h.channel(), Types.toJavaName(h.owner().type()), h.method().signature(),
                             occurrence(h.method(), h.index())),
                     destinations, context.ownership().libraryOf(h.owner().type()), e.path(), e.implicit()));
@@ -113,47 +107,36 @@ public final class DataFlowPass implements Pass {
 
     /** What the engine needs of the manifest, layouts and code ownership. */
     static AppFacts appFacts(AnalysisContext context) {
-        EntryPoints.Android a = androidFacts(context);
-        List<AppFacts.Component> components = new ArrayList<>();
-        for (EntryPoints.ComponentFacts c : a.components()) {
-            components.add(new AppFacts.Component(c.type(), c.kind(), c.actions()));
-        }
         CodeOwnership ownership = context.ownership();
-        return new AppFacts(components, a.applicationClass(), a.onClickMethods(), a.layoutClasses(), a.resourceString(),
-                type -> ownership.libraryOf(type) != null, KnownLibraries::isInfrastructure);
-    }
-
-    private void runOld(AnalysisContext context) {
-        TaintEngine engine = new TaintEngine(context.program(), context.hierarchy(), context.catalogs(),
-                context.resolver(), androidFacts(context), TaintEngine.Limits.DEFAULT.withTime(timeLimit));
-        engine.useCataloguesForBundledLibraries(type -> context.ownership().libraryOf(type) != null);
-        engine.run();
-        List<TaintEngine.Evidence> evidence = engine.evidence();
-        Map<List<Object>, Set<String>> texts = new java.util.HashMap<>();
-        for (TaintEngine.Evidence e : evidence) {
-            texts.computeIfAbsent(pairKey(e), k -> new TreeSet<>()).addAll(e.sink().destination());
+        java.util.function.Predicate<String> bundled = type -> ownership.libraryOf(type) != null;
+        AndroidManifest m = context.manifest();
+        if (m == null) {
+            return new AppFacts(List.of(), null, Set.of(), Set.of(), id -> null, bundled, KnownLibraries::isInfrastructure);
         }
-        DestinationParser parser = new DestinationParser(context::ownerOf);
-        List<Flow> flows = new ArrayList<>();
-        for (TaintEngine.Evidence e : evidence) {
-            var s = e.source();
-            var h = e.sink();
-            List<Flow.Destination> destinations = parser.destinations(h.kind(), texts.get(pairKey(e)));
-            flows.add(new Flow(s.dataType(),
-                    new Flow.Source(s.api(), Types.toJavaName(s.owner().type()), s.method().signature(),
-                            occurrence(s.method(), s.index())),
-                    new Flow.Sink(h.api(), h.kind(), h.channel(), Types.toJavaName(h.owner().type()), h.method().signature(),
-                            occurrence(h.method(), h.index())),
-                    destinations, context.ownership().libraryOf(h.owner().type()), e.path()));
+        List<AppFacts.Component> components = new ArrayList<>();
+        for (Component c : m.components()) {
+            String type = Types.fromClassName(c.kind() == Component.Kind.ACTIVITY_ALIAS && c.targetActivity() != null
+                    ? c.targetActivity() : c.name());
+            String kind = switch (c.kind()) {
+                case ACTIVITY, ACTIVITY_ALIAS -> "activity";
+                case SERVICE -> "service";
+                case RECEIVER -> "receiver";
+                case PROVIDER -> "provider";
+            };
+            List<String> actions = new ArrayList<>();
+            for (IntentFilter f : c.intentFilters()) {
+                actions.addAll(f.actions());
+            }
+            components.add(new AppFacts.Component(type, kind, actions));
         }
-        sort(flows);
-        context.setFlows(dedupe(flows), blindSpots(engine.unanalysed()));
-    }
-
-    private static List<Object> pairKey(TaintEngine.Evidence e) {
-        var s = e.source();
-        var h = e.sink();
-        return List.of(s.dataType(), s.api(), s.method(), s.index(), h.api(), h.method(), h.index());
+        String application = m.application() != null && m.application().className() != null
+                ? Types.fromClassName(m.application().className()) : null;
+        Set<String> onClick = new TreeSet<>();
+        Set<String> layoutClasses = new TreeSet<>();
+        readLayouts(context, onClick, layoutClasses);
+        var resources = context.resources();
+        return new AppFacts(components, application, onClick, layoutClasses,
+                id -> resources == null ? null : resources.string(id), bundled, KnownLibraries::isInfrastructure);
     }
 
     /**
@@ -196,38 +179,6 @@ public final class DataFlowPass implements Pass {
             });
         }
         return List.copyOf(byPair.values());
-    }
-
-    /** Components, the Application class and layout {@code onClick} handlers, as the engine needs them. */
-    static EntryPoints.Android androidFacts(AnalysisContext context) {
-        AndroidManifest m = context.manifest();
-        if (m == null) {
-            return EntryPoints.Android.NONE;
-        }
-        List<EntryPoints.ComponentFacts> components = new ArrayList<>();
-        for (Component c : m.components()) {
-            String type = Types.fromClassName(c.kind() == Component.Kind.ACTIVITY_ALIAS && c.targetActivity() != null
-                    ? c.targetActivity() : c.name());
-            String kind = switch (c.kind()) {
-                case ACTIVITY, ACTIVITY_ALIAS -> "activity";
-                case SERVICE -> "service";
-                case RECEIVER -> "receiver";
-                case PROVIDER -> "provider";
-            };
-            List<String> actions = new ArrayList<>();
-            for (IntentFilter f : c.intentFilters()) {
-                actions.addAll(f.actions());
-            }
-            components.add(new EntryPoints.ComponentFacts(type, kind, actions));
-        }
-        String application = m.application() != null && m.application().className() != null
-                ? Types.fromClassName(m.application().className()) : null;
-        Set<String> onClick = new TreeSet<>();
-        Set<String> layoutClasses = new TreeSet<>();
-        readLayouts(context, onClick, layoutClasses);
-        var resources = context.resources();
-        return new EntryPoints.Android(components, application, onClick, layoutClasses,
-                id -> resources == null ? null : resources.string(id));
     }
 
     /**

@@ -23,7 +23,9 @@ final class KnownLibraries {
             "Lcom/google/android/exoplayer2/", "Landroidx/media3/", "Lio/realm/", "Lnet/sqlcipher/", "Lorg/bouncycastle/",
             "Lorg/joda/", "Lorg/threeten/", "Lorg/apache/http/", "Lorg/apache/james/mime4j/", "Lflexjson/", "Lcom/alibaba/fastjson/", "Lnet/minidev/json/",
             "Lorg/codehaus/jackson/", "Lorg/jsoup/", "Lorg/simpleframework/xml/", "Lcom/thoughtworks/xstream/",
-            "Lorg/apache/log4j/", "Lcom/google/android/gms/common/internal/", "Lorg/kobjects/", "Lorg/ksoap2/", "Lcom/jjoe64/", "Lcom/github/mikephil/charting/", "Lde/greenrobot/");
+            "Lorg/apache/log4j/", "Lcom/google/android/gms/common/", "Lcom/google/android/gms/tasks/",
+            "Lcom/google/android/gms/dynamite/", "Lcom/google/android/gms/dynamic/", "Lcom/google/android/gms/util/",
+            "Lcom/google/firebase/components/", "Lcom/google/firebase/platforminfo/", "Lorg/kobjects/", "Lorg/ksoap2/", "Lcom/jjoe64/", "Lcom/github/mikephil/charting/", "Lde/greenrobot/");
 
     private KnownLibraries() {
     }

@@ -71,6 +71,9 @@ public final class PassRunner {
         } catch (java.util.concurrent.CancellationException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
+            if (Boolean.getBoolean("leakscan.traceErrors")) {
+                e.printStackTrace();
+            }
             context.diagnostics().pass(pass.info().id(), null, null, "pass failed: " + Messages.describe(e));
         }
     }

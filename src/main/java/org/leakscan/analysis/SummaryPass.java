@@ -46,7 +46,8 @@ public final class SummaryPass implements Pass {
         Map<String, TreeSet<String>> sinks = new TreeMap<>();
         Map<String, Map<String, DestinationSummary>> perType = new TreeMap<>();
         Map<String, Destination> destinations = new TreeMap<>();
-        for (Flow f : context.flows()) {
+        List<Flow> explicit = context.flows().stream().filter(f -> !f.isImplicit()).toList();
+        for (Flow f : explicit) {
             sites.putIfAbsent(f.dataType(), 0);
             sinks.computeIfAbsent(f.dataType(), k -> new TreeSet<>()).add(f.sink().kind());
             for (Flow.Destination d : f.destinations()) {
@@ -81,7 +82,7 @@ public final class SummaryPass implements Pass {
             all.add(new DestinationSummary(d.first.host(), d.first.entity(), d.first.name(), d.first.country(),
                     d.first.unresolved(), List.copyOf(d.dataTypes), List.copyOf(d.sentBy)));
         }
-        context.setSummary(new Summary(out, all, CountrySummaries.of(context.flows())));
+        context.setSummary(new Summary(out, all, CountrySummaries.of(explicit)));
     }
 
     /** A destination being summed up. */

@@ -116,6 +116,15 @@ public final class Catalogs {
         }
     }
 
+    /**
+     * These catalogues with {@code sources} and {@code sinks} in place of their own, the others
+     * unchanged ({@code --sources-sinks}).
+     */
+    public Catalogs withSourcesAndSinks(SourceCatalog sources, SinkCatalog sinks) {
+        return new Catalogs(sources, dataTypes, permissions, apiPermissions, permissionFacts, frameworkTypes, frameworkCallbacks,
+                () -> sinks, models, entities, trackers);
+    }
+
     public SourceCatalog sources() {
         return sources;
     }

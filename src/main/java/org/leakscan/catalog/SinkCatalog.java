@@ -76,6 +76,21 @@ public final class SinkCatalog {
         return FILE.load(in, FILE_NAME);
     }
 
+    /**
+     * A catalogue of these sinks, such as a {@link SourceSinkList} makes.
+     *
+     * @throws CatalogException when two share an api
+     */
+    public static SinkCatalog of(List<Sink> sinks) {
+        Set<String> apis = new java.util.HashSet<>();
+        for (Sink s : sinks) {
+            if (!apis.add(s.api().toString())) {
+                throw new CatalogException(s.api() + ": listed twice");
+            }
+        }
+        return new SinkCatalog(sinks);
+    }
+
     /** Builds the catalogue from a schema-checked root; errors start with {@code source}. */
     private static SinkCatalog fromJson(JsonObject root, String source) {
         CatalogJson.allowOnly(root, TOP_KEYS, source);

@@ -28,7 +28,12 @@ public enum SinkKind {
      * A stream that is neither (a {@code ByteArrayOutputStream}, a {@code StringWriter}) is not a
      * channel; its content moves on through the models.
      */
-    STREAM;
+    STREAM,
+    /**
+     * A sink named by a user's source/sink list ({@code --sources-sinks}) whose class does not
+     * tell where the data goes (a generic stream, a reflective call, an app's own method).
+     */
+    OTHER;
 
     /** The JSON name, e.g. {@code network}. */
     public String id() {

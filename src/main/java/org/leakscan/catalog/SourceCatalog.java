@@ -196,6 +196,25 @@ public final class SourceCatalog {
         return load(in, FILE_NAME, DataTypeCatalog.loadDefault());
     }
 
+    /**
+     * A catalogue of call sources only (no content URIs, no URI readers), such as a
+     * {@link SourceSinkList} makes, checked against {@code dataTypes}.
+     *
+     * @throws CatalogException when a source names a data type {@code dataTypes} lacks, or two share an api
+     */
+    public static SourceCatalog of(DataTypeCatalog dataTypes, List<Source> sources) {
+        Set<String> apis = new java.util.HashSet<>();
+        for (Source s : sources) {
+            if (!dataTypes.contains(s.dataType())) {
+                throw new CatalogException(s.api() + ": unknown dataType \"" + s.dataType() + "\"");
+            }
+            if (!apis.add(s.api() + (s.argEquals() == null ? "" : " [" + s.argEquals() + "]"))) {
+                throw new CatalogException(s.api() + ": listed twice");
+            }
+        }
+        return new SourceCatalog(dataTypes, sources, List.of(), List.of());
+    }
+
     /** Parses a {@value #SCHEMA} document against {@code dataTypes}; errors name it {@code label}. Does not close {@code in}. */
     public static SourceCatalog load(InputStream in, String label, DataTypeCatalog dataTypes) {
         return fromJson(FILE.parse(in, label), label, dataTypes);
@@ -318,6 +337,9 @@ public final class SourceCatalog {
             case CALL -> {
                 if (target == Taint.Target.RETURN && ("V".equals(method.returnType()) || method.isConstructor())) {
                     throw new CatalogException(where + ": taints \"return\" but the method returns nothing");
+                }
+                if (target == Taint.Target.RECEIVER && !"V".equals(method.returnType())) {
+                    throw new CatalogException(where + ": taints \"receiver\" but the method returns a value: taint \"return\"");
                 }
                 if (target == Taint.Target.ARGUMENT) {
                     String type = parameter(parameters, taint.index(), "taints", where);

@@ -1,7 +1,8 @@
 /**
  * The data catalogues from {@code signatures/}: personal-data sources, data types, sinks, library
  * models, permissions, the API to permission map, the framework supertypes, and the companies that
- * own hosts. Data, not code.
+ * own hosts. Data, not code. {@link org.leakscan.catalog.SourceSinkList} reads one more format, a
+ * FlowDroid source/sink list, into the same source and sink records ({@code --sources-sinks}).
  * Used by the analysis stage; depends on {@code program} for descriptors, and on Gson.
  *
  * <p>Every catalogue is loaded by the same rules, implemented once in

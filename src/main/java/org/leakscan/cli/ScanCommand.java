@@ -18,6 +18,7 @@ import org.leakscan.analysis.InputRunner;
 import org.leakscan.analysis.findings.AppFindings;
 import org.leakscan.catalog.CatalogException;
 import org.leakscan.catalog.Catalogs;
+import org.leakscan.catalog.SourceSinkList;
 import org.leakscan.diagnostics.AnalysisError;
 import org.leakscan.input.AppFolders;
 import org.leakscan.input.InputException;
@@ -111,6 +112,10 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--signatures", paramLabel = "DIR",
             description = "Read catalogue files (sources.json, permissions.json, ...) from DIR in place of the built-in ones; files DIR lacks stay built-in.")
     Path signatures;
+
+    @Option(names = "--sources-sinks", paramLabel = "FILE",
+            description = "Take sources and sinks from FILE, a FlowDroid SourcesAndSinks.txt list (<pkg.Cls: ret name(args)> -> _SOURCE_ or _SINK_), in place of sources.json and sinks.json; the other catalogues stay.")
+    Path sourcesSinks;
 
     @Option(names = {"-j", "--threads"}, paramLabel = "N",
             description = "Worker threads. Default: the number of processors (${DEFAULT-VALUE}).")
@@ -219,7 +224,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         java.util.function.Supplier<Catalogs> catalogs;
         try {
-            catalogs = signatures == null ? builtInCatalogsInBackground() : constant(Catalogs.load(signatures));
+            catalogs = signatures == null && sourcesSinks == null ? builtInCatalogsInBackground()
+                    : constant(withList(signatures == null ? Catalogs.builtIn() : Catalogs.load(signatures), sourcesSinks));
         } catch (CatalogException e) {
             err.println("leakscan: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -351,6 +357,11 @@ public final class ScanCommand implements Callable<Integer> {
     private static java.util.function.Supplier<Catalogs> builtInCatalogsInBackground() {
         // The built-in set is part of the jar: broken means a build error, reported as one.
         return org.leakscan.diagnostics.Background.start("leakscan-catalogues", Catalogs::builtIn);
+    }
+
+    /** {@code catalogs} with the sources and sinks of {@code --sources-sinks} when given. */
+    private static Catalogs withList(Catalogs catalogs, Path sourcesSinks) {
+        return sourcesSinks == null ? catalogs : SourceSinkList.apply(sourcesSinks, catalogs);
     }
 
     private static java.util.function.Supplier<Catalogs> constant(Catalogs catalogs) {

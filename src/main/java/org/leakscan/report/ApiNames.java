@@ -10,4 +10,10 @@ public final class ApiNames {
     public static String shortApi(String api) {
         return org.leakscan.program.Types.shortMember(api);
     }
+
+    /** A flow's source for people: the short API, and the content URI it read when there is one. */
+    public static String source(org.leakscan.analysis.findings.Flow.Source source) {
+        String api = source.api() == null ? "?" : shortApi(source.api());
+        return source.uri() == null ? api : api + " of " + source.uri();
+    }
 }

@@ -83,7 +83,7 @@ final class FlowMatrix {
         return counts[r][c];
     }
 
-    /** The row of flow {@code i} (in the app's flow order). */
+    /** The row of flow {@code i} (in the app's flow order); -1 for an implicit flow, which has none. */
     int rowOf(int flow) {
         return flowRow[flow];
     }
@@ -105,7 +105,9 @@ final class FlowMatrix {
         List<String> rowIds = new ArrayList<>();
         Set<String> inFlows = new TreeSet<>();
         for (Flow f : flows) {
-            inFlows.add(f.dataType());
+            if (!f.isImplicit()) {
+                inFlows.add(f.dataType());
+            }
         }
         for (String id : named.keySet()) {
             if (inFlows.remove(id)) {
@@ -119,6 +121,12 @@ final class FlowMatrix {
         List<List<String>> keysPerFlow = new ArrayList<>();
         for (Flow f : flows) {
             Set<String> keys = new LinkedHashSet<>();
+            if (f.isImplicit()) {
+                // Only a test of the data reaches the sink: listed with the flows, not an answer to
+                // "which data goes where".
+                keysPerFlow.add(List.of());
+                continue;
+            }
             String kind = f.sink().kind();
             for (Flow.Destination d : f.destinations()) {
                 ColumnBuilder col;
@@ -174,6 +182,11 @@ final class FlowMatrix {
         }
         for (int i = 0; i < flows.size(); i++) {
             Flow f = flows.get(i);
+            if (f.isImplicit()) {
+                flowRow[i] = -1;
+                flowColumns[i] = new int[0];
+                continue;
+            }
             int r = rowIndex.get(f.dataType());
             flowRow[i] = r;
             rowFlows[r]++;

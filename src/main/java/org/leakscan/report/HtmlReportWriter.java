@@ -647,8 +647,14 @@ public final class HtmlReportWriter implements ReportWriter {
                 h.open("tr", "data-r", Integer.toString(matrix.rowOf(i)), "data-c", cols.toString(),
                         "data-flags", unresolved ? "unresolved" : null);
                 h.open("td", "class", "n").number(i + 1L).close("td");
-                h.open("td").text(matrix.rows().get(matrix.rowOf(i)).name()).raw("<br>")
-                        .element("code", flow.dataType(), "class", "muted").close("td");
+                h.open("td").text(matrix.rowOf(i) < 0 ? dataTypeName(flow.dataType())
+                        : matrix.rows().get(matrix.rowOf(i)).name()).raw("<br>")
+                        .element("code", flow.dataType(), "class", "muted");
+                if (flow.isImplicit()) {
+                    h.raw("<br>").element("span", "implicit", "class", "badge",
+                            "title", "only a test of the data reaches the sink, not the data");
+                }
+                h.close("td");
                 h.open("td").element("span", flow.sink().kind(), "class", "badge");
                 String channel = flow.sink().channel();
                 if (channel != null && !channel.equals(flow.sink().kind())) {
@@ -678,6 +684,18 @@ public final class HtmlReportWriter implements ReportWriter {
             sectionEnd();
         }
 
+        /** A data type's name from the app's summary, else its id. */
+        private String dataTypeName(String id) {
+            if (f.summary() != null) {
+                for (var s : f.summary().dataTypes()) {
+                    if (s.id().equals(id) && s.name() != null) {
+                        return s.name();
+                    }
+                }
+            }
+            return id;
+        }
+
         /** Source call, the methods between, sink call: the path a reader can check in a decompiler. */
         private void evidence(Flow flow) {
             String sourceMethod = method(flow.source().className(), flow.source().method());
@@ -690,7 +708,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 between.remove(between.size() - 1);
             }
             h.open("ol", "class", "path");
-            h.open("li", "class", "src").text("reads ").element("code", ApiNames.shortApi(flow.source().api()))
+            h.open("li", "class", "src").text("reads ").element("code", ApiNames.source(flow.source()))
                     .text(" in ").element("code", shortMethod(sourceMethod)).close("li");
             int shown = between.size() <= PATH_SHOWN + 1 ? between.size() : PATH_SHOWN;
             for (int i = 0; i < shown; i++) {

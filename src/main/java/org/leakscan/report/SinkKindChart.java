@@ -35,6 +35,9 @@ final class SinkKindChart {
             perRow.add(new LinkedHashMap<>());
         }
         for (int i = 0; i < flows.size(); i++) {
+            if (matrix.rowOf(i) < 0) {
+                continue;
+            }
             String kind = flows.get(i).sink().kind();
             perRow.get(matrix.rowOf(i)).merge(kind, 1, Integer::sum);
             kinds.add(kind);

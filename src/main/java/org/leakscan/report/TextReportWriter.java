@@ -209,24 +209,29 @@ public final class TextReportWriter implements ReportWriter {
             out.println("   Personal data that can leave: not analysed (--no-flows)");
             return;
         }
-        out.println("   Personal data that can leave (" + f.flows().size() + " flow" + plural(f.flows().size()) + "):");
-        if (f.flows().isEmpty()) {
+        // The data itself first; flows where only a test of the data reaches a sink after them.
+        List<Flow> flows = new ArrayList<>(f.flows());
+        flows.sort(java.util.Comparator.comparing(Flow::isImplicit));
+        long implicit = flows.stream().filter(Flow::isImplicit).count();
+        out.println("   Personal data that can leave (" + flows.size() + " flow" + plural(flows.size())
+                + (implicit == 0 ? "" : ", " + implicit + " of them implicit: a test of the data, not the data") + "):");
+        if (flows.isEmpty()) {
             out.println("     none found");
         }
         int shown = 0;
-        for (Flow flow : f.flows()) {
+        for (Flow flow : flows) {
             if (shown++ == MAX_FLOWS) {
-                out.println("     ... and " + (f.flows().size() - MAX_FLOWS) + " more (see --format json)");
+                out.println("     ... and " + (flows.size() - MAX_FLOWS) + " more (see --format json)");
                 break;
             }
             Flow.Sink sink = flow.sink();
-            out.printf("     %-28s -> %-9s %s in %s%n", flow.dataType(), sink.kind(), ApiNames.shortApi(sink.api()),
-                    method(sink.className(), sink.method()));
+            out.printf("     %-28s -> %-9s %s in %s%s%n", flow.dataType(), sink.kind(), ApiNames.shortApi(sink.api()),
+                    method(sink.className(), sink.method()), flow.isImplicit() ? " (implicit)" : "");
             List<String> to = new ArrayList<>();
             for (Flow.Destination d : flow.destinations()) {
                 to.add(destination(d));
             }
-            out.printf("       from %s in %s, %d method%s%s%s%n", ApiNames.shortApi(flow.source().api()),
+            out.printf("       from %s in %s, %d method%s%s%s%n", ApiNames.source(flow.source()),
                     method(flow.source().className(), flow.source().method()), flow.path().size(),
                     plural(flow.path().size()), flow.library() == null ? "" : ", sent by " + flow.library(),
                     to.isEmpty() ? "" : ", to " + String.join(" ", to));

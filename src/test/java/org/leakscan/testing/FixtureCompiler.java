@@ -56,12 +56,19 @@ public final class FixtureCompiler {
 
     /** Compiles every {@code .java} file under {@code sourceDir} into {@code classesDir}. */
     public static void javac(Path sourceDir, Path classesDir) throws IOException {
+        javac(List.of(sourceDir), classesDir);
+    }
+
+    /** Compiles every {@code .java} file under the {@code sourceDirs} into {@code classesDir}. */
+    public static void javac(List<Path> sourceDirs, Path classesDir) throws IOException {
         List<String> sources = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(sourceDir)) {
-            walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> sources.add(p.toString()));
+        for (Path sourceDir : sourceDirs) {
+            try (Stream<Path> walk = Files.walk(sourceDir)) {
+                walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> sources.add(p.toString()));
+            }
         }
         if (sources.isEmpty()) {
-            throw new IOException("no Java sources under " + sourceDir);
+            throw new IOException("no Java sources under " + sourceDirs);
         }
         Files.createDirectories(classesDir);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -80,7 +87,7 @@ public final class FixtureCompiler {
             }
         }), args.toArray(new String[0]));
         if (rc != 0) {
-            throw new IOException("javac failed for " + sourceDir + ":\n" + errors);
+            throw new IOException("javac failed for " + sourceDirs + ":\n" + errors);
         }
     }
 

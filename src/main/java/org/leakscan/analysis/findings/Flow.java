@@ -39,11 +39,17 @@ public record Flow(String dataType, Source source, Sink sink, List<Destination> 
     }
 
     /**
-     * The source side: catalogue API (or callback, or content URI), the method that reads it, and
-     * which call of that API in the method it is ({@code occurrence}, from 1, in code order), so
-     * two reads in one method stay two sources.
+     * The source side: the API called (or the callback), the method that reads it, which call of
+     * that API in the method it is ({@code occurrence}, from 1, in code order, so two reads in one
+     * method stay two sources), and for a content-provider read the content URI that decides the
+     * data ({@code uri}, else null and absent from JSON).
      */
-    public record Source(String api, @SerializedName("class") String className, String method, int occurrence) {
+    public record Source(String api, @SerializedName("class") String className, String method, int occurrence,
+                         String uri) {
+
+        public Source(String api, String className, String method, int occurrence) {
+            this(api, className, method, occurrence, null);
+        }
     }
 
     /**

@@ -16,9 +16,33 @@ final class Budget {
         }
     }
 
+    /** Thrown when one method's own summary work passes {@link #MAX_OWN_WORK}. */
+    static final class Oversized extends RuntimeException {
+        Oversized() {
+            super("summary work limit reached", null, false, false);
+        }
+    }
+
+    /**
+     * Work (blocks interpreted, summary cells and calls applied) one method's summary may take by
+     * itself, its callees' summaries not counted. Counted, not timed, so that a report does not
+     * depend on the machine. Real methods need a few thousand; the generated drawable and
+     * layout code of obfuscated support libraries, applied through deep call trees, millions.
+     */
+    static final long MAX_OWN_WORK = 30_000;
+    /**
+     * Time one method's summary may take by itself: the cost of a unit of work grows with the
+     * size of the values it joins, which counting cannot see. Only pathological methods (seconds
+     * of their own) meet it, so reports of ordinary apps do not depend on the machine.
+     */
+    static final long MAX_OWN_NANOS = 300_000_000L;
+
     private final long deadline;
     private int ticks;
     private boolean expired;
+    private long work;
+    /** Per summary being made, innermost last: {work at start, work of nested summaries, start time, time of nested summaries}. */
+    private final java.util.ArrayList<long[]> open = new java.util.ArrayList<>();
 
     /** @param nanos how long from now; 0 or less for no limit */
     Budget(long nanos) {
@@ -27,10 +51,44 @@ final class Budget {
 
     /** Cheap enough for inner loops: reads the clock every 64th call. */
     void check() {
+        work++;
+        if (!open.isEmpty()) {
+            long[] top = open.get(open.size() - 1);
+            if (work - top[0] - top[1] > MAX_OWN_WORK) {
+                throw new Oversized();
+            }
+        }
         if ((++ticks & 63) != 0) {
             return;
         }
         checkNow();
+        if (!open.isEmpty()) {
+            long[] top = open.get(open.size() - 1);
+            if (System.nanoTime() - top[2] - top[3] > MAX_OWN_NANOS) {
+                throw new Oversized();
+            }
+        }
+    }
+
+    /** The innermost open summary's own work so far (for tracing). */
+    long ownWork() {
+        long[] top = open.get(open.size() - 1);
+        return work - top[0] - top[1];
+    }
+
+    /** A summary starts being made: its own work is counted from here. */
+    void enter() {
+        open.add(new long[] {work, 0, System.nanoTime(), 0});
+    }
+
+    /** The summary begun by the matching {@link #enter} is done (or given up). */
+    void leave() {
+        long[] top = open.remove(open.size() - 1);
+        if (!open.isEmpty()) {
+            long[] parent = open.get(open.size() - 1);
+            parent[1] += work - top[0];
+            parent[3] += System.nanoTime() - top[2];
+        }
     }
 
     void checkNow() {

@@ -61,6 +61,9 @@ final class Calls {
         for (MethodDef t : d.targets()) {
             Frame.CallResult r = t.isNative() ? scope.library.nativeCall(f, site, t, args)
                     : f.callApp(site, t, args, context);
+            if (scope.summaries.oversized(t)) {
+                r = scope.library.call(f, site, call, args, implicit);
+            }
             value = value.join(r.value());
             thrown = thrown.join(r.thrown());
         }

@@ -35,6 +35,9 @@ final class Fields {
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
+    /** Ids of pseudo-fields and of array elements, asked on every taint walk. */
+    private final java.util.BitSet pseudo = new java.util.BitSet();
+    private final java.util.BitSet element = new java.util.BitSet();
     final int elements;
     final int content;
     final int wraps;
@@ -63,6 +66,12 @@ final class Fields {
             id = names.size();
             ids.put(name, id);
             names.add(name);
+            if (name.startsWith("@")) {
+                pseudo.set(id);
+            }
+            if (name.startsWith("@[")) {
+                element.set(id);
+            }
         }
         return id;
     }
@@ -86,12 +95,19 @@ final class Fields {
     }
 
     boolean isPseudo(int id) {
-        return names.get(id).startsWith("@");
+        return pseudo.get(id);
+    }
+
+    /** The pseudo-fields among {@code ids} (a new set). */
+    java.util.BitSet pseudoOf(java.util.BitSet ids) {
+        java.util.BitSet out = (java.util.BitSet) ids.clone();
+        out.and(pseudo);
+        return out;
     }
 
     /** Array elements, at a known index or not. */
     boolean isElement(int id) {
-        return names.get(id).startsWith("@[");
+        return element.get(id);
     }
 
     /** The declared type of a real field ({@code name:type}), or null for pseudo-fields. */

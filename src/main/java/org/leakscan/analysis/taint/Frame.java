@@ -110,11 +110,16 @@ abstract class Frame {
 
     /** The label of a source read at {@code site}; empty when sources are not seeded there. */
     TaintSet label(String dataType, String api, Site site) {
+        return label(dataType, api, null, site);
+    }
+
+    /** The label of a content-provider read at {@code site}: the API called and the URI read. */
+    TaintSet label(String dataType, String api, String uri, Site site) {
         var owner = scope.ownerOf(site.method());
         if (owner == null || !scope.seedsSources(owner.type())) {
             return TaintSet.EMPTY;
         }
-        return TaintSet.label(scope.labels.label(dataType, api, owner, site.method(), site.index()));
+        return TaintSet.label(scope.labels.label(dataType, api, uri, owner, site.method(), site.index()));
     }
 
     // ---- derived operations ---------------------------------------------------------------
@@ -225,7 +230,9 @@ abstract class Frame {
     }
 
     private TaintSet collect(Value v, boolean allFields) {
-        TaintSet out = v.taint();
+        // Accumulated in place: on real apps the reachable cells carry thousands of labels.
+        BitSet labels = null;
+        BitSet inputs = null;
         BitSet seen = new BitSet();
         BitSet level = (BitSet) v.objects().clone();
         for (int depth = 0; depth < TAINT_DEPTH && !level.isEmpty(); depth++) {
@@ -236,25 +243,38 @@ abstract class Frame {
                 }
                 seen.set(o);
                 if (isInput(o)) {
-                    out = out.union(TaintSet.symbol(Symbols.of(o, allFields ? Symbols.FULL : Symbols.CONTENT)));
-                }
-                BitSet fs = writtenFields(o);
-                for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
-                    if (!allFields && !fields.isPseudo(f)) {
-                        continue;
+                    if (inputs == null) {
+                        labels = (BitSet) v.taint().labels().clone();
+                        inputs = (BitSet) v.taint().inputs().clone();
                     }
+                    inputs.set(Symbols.of(o, allFields ? Symbols.FULL : Symbols.CONTENT));
+                }
+                BitSet fs = allFields ? writtenFields(o) : fields.pseudoOf(writtenFields(o));
+                for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
                     if (f == fields.openedBy || f == fields.target) {
                         continue;
                     }
                     Value fv = cell(o, f);
-                    out = out.union(fv.taint());
+                    TaintSet t = fv.taint();
+                    if (!t.isEmpty()) {
+                        if (inputs == null) {
+                            labels = (BitSet) v.taint().labels().clone();
+                            inputs = (BitSet) v.taint().inputs().clone();
+                        }
+                        labels.or(t.labels());
+                        inputs.or(t.inputs());
+                    }
                     next.or(fv.objects());
                 }
             }
             next.andNot(seen);
             level = next;
         }
-        return out;
+        if (inputs == null) {
+            return v.taint();
+        }
+        TaintSet out = TaintSet.of(labels, inputs);
+        return out.equals(v.taint()) ? v.taint() : out;
     }
 
     /** The values held in an object's pseudo-fields (for "receiver to return" on containers). */

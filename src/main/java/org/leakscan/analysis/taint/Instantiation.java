@@ -27,6 +27,7 @@ final class Instantiation {
     private final Calls calls;
     private final TaintSet context;
     private final TaintSet[] symbols;
+    private final Map<TaintSet, TaintSet[]> translated = new java.util.HashMap<>();
 
     Instantiation(Frame caller, MethodSummary callee, Value[] args, TaintSet context) {
         this.context = context;
@@ -124,14 +125,31 @@ final class Instantiation {
 
     /** Explicit and implicit taint in the caller for callee taint in explicit position. */
     TaintSet[] taint(TaintSet t) {
-        TaintSet explicit = TaintSet.labels(t.labels());
-        TaintSet implicit = TaintSet.EMPTY;
-        BitSet inputs = t.inputs();
-        for (int s = inputs.nextSetBit(0); s >= 0; s = inputs.nextSetBit(s + 1)) {
-            explicit = explicit.union(symbol(s));
-            implicit = implicit.union(node(Symbols.node(s)).implicit());
+        if (!t.isSymbolic()) {
+            return new TaintSet[] {t, TaintSet.EMPTY};
         }
-        return new TaintSet[] {explicit, implicit};
+        TaintSet[] cached = translated.get(t);
+        if (cached != null) {
+            return cached;
+        }
+        // Accumulated in place: a summary's taint can name thousands of symbols, and a union per
+        // symbol would copy the growing set each time.
+        BitSet labels = (BitSet) t.labels().clone();
+        BitSet inputs = new BitSet();
+        BitSet implicitLabels = new BitSet();
+        BitSet implicitInputs = new BitSet();
+        BitSet in = t.inputs();
+        for (int s = in.nextSetBit(0); s >= 0; s = in.nextSetBit(s + 1)) {
+            TaintSet e = symbol(s);
+            labels.or(e.labels());
+            inputs.or(e.inputs());
+            TaintSet i = node(Symbols.node(s)).implicit();
+            implicitLabels.or(i.labels());
+            implicitInputs.or(i.inputs());
+        }
+        TaintSet[] out = {TaintSet.of(labels, inputs), TaintSet.of(implicitLabels, implicitInputs)};
+        translated.put(t, out);
+        return out;
     }
 
     /** What one callee symbol stands for in the caller, worked out once per application. */
@@ -219,6 +237,10 @@ final class Instantiation {
                 onlyHole = false;
             }
             int end = template.indexOf(Symbols.HOLE, start + 1);
+            if (end < 0) {
+                out = append(out, Set.of(template.substring(start))); // not a hole after all
+                break;
+            }
             int node = Integer.parseInt(template.substring(start + 1, end));
             Value v = node(node);
             Set<String> texts = new TreeSet<>(v.texts());

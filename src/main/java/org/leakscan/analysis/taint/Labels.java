@@ -13,13 +13,13 @@ final class Labels {
     private final Map<List<Object>, Integer> ids = new HashMap<>();
     private final List<SourceSite> sites = new ArrayList<>();
 
-    int label(String dataType, String api, ClassDef owner, MethodDef method, int index) {
-        List<Object> key = List.of(method.ref(), index, api, dataType);
+    int label(String dataType, String api, String uri, ClassDef owner, MethodDef method, int index) {
+        List<Object> key = java.util.Arrays.asList(method.ref(), index, api, dataType, uri);
         Integer id = ids.get(key);
         if (id == null) {
             id = sites.size();
             ids.put(key, id);
-            sites.add(new SourceSite(id, dataType, api, owner, method, index));
+            sites.add(new SourceSite(id, dataType, api, uri, owner, method, index));
         }
         return id;
     }

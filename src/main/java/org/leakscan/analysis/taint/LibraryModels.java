@@ -92,7 +92,7 @@ final class LibraryModels {
         MethodRef ref = call.method();
         boolean isStatic = call.isStatic();
         Resolved resolved = resolve(ref);
-        if (needsCaller(f, resolved, args, isStatic)) {
+        if (needsCaller(f, ref, resolved, args, isStatic)) {
             return f.defer(site, call, args);
         }
         Value[] updated = null;
@@ -122,6 +122,15 @@ final class LibraryModels {
                             updated[a] = Value.ofTaint(label);
                         }
                     }
+                    case RECEIVER -> {
+                        // FlowDroid-style lists: the object the call is made on (for a constructor,
+                        // the new object) holds the data from now on.
+                        if (!isStatic && args.length > 0 && !label.isEmpty()) {
+                            f.write(args[0], f.fields.content, Value.ofTaint(label));
+                            updated = updated == null ? new Value[args.length] : updated;
+                            updated[0] = Value.ofTaint(label);
+                        }
+                    }
                     default -> {
                     }
                 }
@@ -135,7 +144,7 @@ final class LibraryModels {
                 for (String uri : args[a].strings()) {
                     ContentUriSource u = scope.catalogs.sources().contentUriFor(uri).orElse(null);
                     if (u != null) {
-                        TaintSet label = f.label(u.dataType(), u.uri(), site);
+                        TaintSet label = f.label(u.dataType(), ref.toString(), u.uri(), site);
                         if (reader.taintsConstructedObject()) {
                             f.write(args[0], f.fields.content, Value.ofTaint(label));
                         } else {
@@ -144,6 +153,9 @@ final class LibraryModels {
                     }
                 }
             }
+        }
+        if (!isStatic && args.length > 0 && isCursorColumnRead(ref)) {
+            result = result.join(Value.ofTaint(columnLabels(f, site, ref, args[0])));
         }
         Sink sink = resolved.sink();
         if (sink != null) {
@@ -195,7 +207,43 @@ final class LibraryModels {
     }
 
     /** True when what the call does depends on a constant or an object only the caller knows. */
-    private boolean needsCaller(Frame f, Resolved r, Value[] args, boolean isStatic) {
+    /** {@code Cursor.getString(int)} and its kind: where one column of a query's rows is read. */
+    private boolean isCursorColumnRead(MethodRef ref) {
+        return CURSOR_GETTERS.contains(ref.name()) && (ref.owner().equals(CURSOR)
+                || scope.hierarchy.isSubtype(ref.owner(), CURSOR));
+    }
+
+    private static final String CURSOR = "Landroid/database/Cursor;";
+    private static final java.util.Set<String> CURSOR_GETTERS = java.util.Set.of("getString", "getInt", "getLong",
+            "getDouble", "getFloat", "getShort", "getBlob");
+
+    /**
+     * A column read from a cursor of a content-provider read (contacts, SMS, call log…) is where
+     * that datum is read, as {@code getLatitude} is for a location: it gets its own label, of the
+     * query's data type, beside the query's own, so the report can point at the statement.
+     */
+    private TaintSet columnLabels(Frame f, Site site, MethodRef ref, Value cursor) {
+        TaintSet t = f.contentTaint(cursor).union(cursor.taint());
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        BitSet labels = t.labels();
+        for (int l = labels.nextSetBit(0); l >= 0; l = labels.nextSetBit(l + 1)) {
+            SourceSite s = scope.labels.site(l);
+            if (s.uri() != null) {
+                types.add(s.dataType());
+            }
+        }
+        TaintSet out = TaintSet.EMPTY;
+        for (String type : types) {
+            out = out.union(f.label(type, ref.toString(), site));
+        }
+        return out;
+    }
+
+    private boolean needsCaller(Frame f, MethodRef ref, Resolved r, Value[] args, boolean isStatic) {
+        if (!isStatic && args.length > 0 && isCursorColumnRead(ref) && (f.contentTaint(args[0]).isSymbolic()
+                || args[0].taint().isSymbolic())) {
+            return true; // which data the cursor holds is the caller's to say
+        }
         if (r.sources() != null) {
             for (Source s : r.sources()) {
                 if (s.argEquals() != null) {

@@ -33,6 +33,15 @@ record MethodSummary(MethodDef method, List<Node> nodes, Value returned, Value t
                      BitSet live, Set<MethodDef> callees) {
 
     /** A method that does nothing visible (no code, or not analysed). */
+    /**
+     * This summary without its effects on the heap, statics, return value and pending calls: what
+     * it reports (flows, sinks its inputs reach) and whom it calls.
+     */
+    MethodSummary sinksOnly() {
+        return new MethodSummary(method, nodes, Value.EMPTY, Value.EMPTY, List.of(), Map.of(), hits, bare, flows,
+                List.of(), new BitSet(), callees);
+    }
+
     static MethodSummary empty(MethodDef method) {
         return new MethodSummary(method, List.of(), Value.EMPTY, Value.EMPTY, List.of(), Map.of(), List.of(), List.of(),
                 List.of(), List.of(), new BitSet(), Set.of());

@@ -17,9 +17,18 @@ import org.leakscan.program.MethodDef;
 final class Summaries {
 
     /** Rounds over a recursive cycle before its summaries are taken as they are. */
-    static final int MAX_ROUNDS = 4;
+    static final int MAX_ROUNDS = 2;
     /** Calls nested deeper than this are taken to do nothing (and reported): a guard, not a limit real apps meet. */
     static final int MAX_DEPTH = 2_000;
+    /**
+     * Analyses of one method before its latest summary is taken as final. Cycles nested in cycles
+     * re-summarise their members once per round of every enclosing head, which multiplies with
+     * the nesting; this keeps the total work linear in the methods reached.
+     */
+    static final int MAX_ANALYSES_PER_METHOD = 4;
+    /** A summary bigger than this is kept only for its flows and sinks (see {@link #oversized}). */
+    static final int MAX_SUMMARY_NODES = 2 * SummaryFrame.MAX_NODES;
+    static final int MAX_SUMMARY_CELLS = 1_500;
 
     private final Scope scope;
     private final Map<MethodDef, MethodSummary> done = new IdentityHashMap<>();
@@ -28,6 +37,12 @@ final class Summaries {
     private final List<int[]> lows = new ArrayList<>();
     private final List<MethodDef> members = new ArrayList<>();
     private final Map<MethodDef, Boolean> usedWhileOpen = new IdentityHashMap<>();
+    /** Members of cycles still open, summarised in the current round: the depth of the cycle's head. */
+    private final Map<MethodDef, Integer> openLow = new IdentityHashMap<>();
+    private final Map<MethodDef, Integer> analyses = new IdentityHashMap<>();
+    private final Map<MethodDef, MethodSummary> latest = new IdentityHashMap<>();
+    /** Methods whose summary passed {@link Budget#MAX_OWN_WORK}: called as unmodelled library code. */
+    private final java.util.Set<MethodDef> oversized = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private long computed;
     /** Time spent making summaries, nested ones counted once (for tracing). */
     long summaryNanos;
@@ -51,6 +66,13 @@ final class Summaries {
             usedWhileOpen.put(m, Boolean.TRUE);
             return provisional.getOrDefault(m, MethodSummary.empty(m));
         }
+        Integer open = openLow.get(m);
+        if (open != null) {
+            // Summarised already in this round of a cycle still open below: its summary so far.
+            int[] low = lows.get(lows.size() - 1);
+            low[0] = Math.min(low[0], open);
+            return provisional.get(m);
+        }
         if (m.body() == null) {
             if (m.failure() != null) {
                 scope.unanalysed("undecodable-method", scope.where(m));
@@ -62,6 +84,11 @@ final class Summaries {
         if (lows.size() >= MAX_DEPTH) {
             scope.unanalysed("call-depth", scope.where(m));
             return MethodSummary.empty(m);
+        }
+        if (analyses.getOrDefault(m, 0) >= MAX_ANALYSES_PER_METHOD) {
+            s = latest.getOrDefault(m, MethodSummary.empty(m));
+            done.put(m, s);
+            return s;
         }
         return compute(m);
     }
@@ -80,12 +107,15 @@ final class Summaries {
                 s = analyse(m);
                 boolean recursive = usedWhileOpen.containsKey(m);
                 MethodSummary before = provisional.put(m, s);
-                if (low[0] < depth || !recursive || s.equals(before) || round + 1 >= MAX_ROUNDS) {
+                if (low[0] < depth || !recursive || s.equals(before) || round + 1 >= MAX_ROUNDS
+                        || analyses.get(m) >= MAX_ANALYSES_PER_METHOD) {
                     break;
                 }
                 // The cycle's head changed: summarise its members again with the new head.
                 for (int i = members.size() - 1; i >= firstMember; i--) {
-                    provisional.remove(members.remove(i));
+                    MethodDef member = members.remove(i);
+                    provisional.remove(member);
+                    openLow.remove(member);
                 }
             }
         } finally {
@@ -95,12 +125,14 @@ final class Summaries {
         if (low[0] < depth) {
             // Part of a cycle whose head is further down: keep it open until the head is done.
             members.add(m);
+            openLow.put(m, low[0]);
             int[] parent = lows.get(lows.size() - 1);
             parent[0] = Math.min(parent[0], low[0]);
             return s;
         }
         for (int i = members.size() - 1; i >= firstMember; i--) {
             MethodDef member = members.remove(i);
+            openLow.remove(member);
             done.put(member, provisional.remove(member));
         }
         provisional.remove(m);
@@ -111,17 +143,35 @@ final class Summaries {
     private MethodSummary analyse(MethodDef m) {
         scope.budget.checkNow();
         computed++;
+        analyses.merge(m, 1, Integer::sum);
         SummaryFrame frame = new SummaryFrame(scope, this, m);
         long started = System.nanoTime();
         analysing++;
+        scope.budget.enter();
         try {
             new Interpreter(frame, scope.calls, new MethodCfg(m.body())).run();
             MethodSummary s = frame.summary();
+            if (s.nodes().size() > MAX_SUMMARY_NODES || s.cells().size() > MAX_SUMMARY_CELLS) {
+                // Too big to apply at every call up a deep call tree: keep what it found and what
+                // it sends, take the rest of its calls as library code (see oversized()).
+                oversized.add(m);
+                scope.unanalysed("summary-limit", scope.where(m));
+                s = s.sinksOnly();
+            }
+            latest.put(m, s);
             if (Interpreter.TRACE_SUMMARIES) {
                 System.err.println("summary " + m.ref() + " ms=" + (System.nanoTime() - started) / 1_000_000
-                        + " passes=" + frame.passes + " depth=" + lows.size() + " nodes=" + s.nodes().size()
+                        + " work=" + scope.budget.ownWork() + " passes=" + frame.passes + " depth=" + lows.size() + " nodes=" + s.nodes().size()
                         + " cells=" + s.cells().size() + " hits=" + s.hits().size() + " pending=" + s.pending().size()
                         + " flows=" + s.flows().size());
+                if (s.nodes().size() > 1000) {
+                    java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+                    for (Node n : s.nodes()) {
+                        String k = n.kind() + (n.key() instanceof LocalKey lk && "*".equals(lk.via()) ? "*" : "");
+                        kinds.merge(k, 1, Integer::sum);
+                    }
+                    System.err.println("  nodes " + kinds);
+                }
                 for (MethodSummary.PendingCall p : s.pending()) {
                     System.err.println("  pending " + p.site().index() + " " + p.call().method());
                 }
@@ -129,14 +179,37 @@ final class Summaries {
             return s;
         } catch (Budget.OutOfTime | java.util.concurrent.CancellationException e) {
             throw e;
+        } catch (Budget.Oversized e) {
+            // Too much work for one summary: its calls are taken as library code that passes its
+            // arguments' data on (LibraryModels), which costs nothing and keeps the data moving.
+            oversized.add(m);
+            scope.unanalysed("summary-limit", scope.where(m));
+            MethodSummary partial;
+            try {
+                partial = frame.summary().sinksOnly(); // the flows and sinks met before it stopped
+            } catch (RuntimeException again) {
+                partial = MethodSummary.empty(m);
+            }
+            latest.put(m, partial);
+            analyses.put(m, MAX_ANALYSES_PER_METHOD);
+            return partial;
         } catch (RuntimeException | StackOverflowError e) {
+            if (Interpreter.TRACE_SUMMARIES) {
+                e.printStackTrace();
+            }
             scope.unanalysed("analysis-error", scope.where(m) + ": " + Messages.oneLine(e));
             return MethodSummary.empty(m);
         } finally {
+            scope.budget.leave();
             if (--analysing == 0) {
                 summaryNanos += System.nanoTime() - started;
             }
         }
+    }
+
+    /** True when {@code m}'s summary was given up for its size (see {@link Budget#MAX_OWN_WORK}). */
+    boolean oversized(MethodDef m) {
+        return oversized.contains(m);
     }
 
     /** The final summary of {@code m}, or null when it was not (or not completely) computed. */

@@ -27,9 +27,11 @@ import org.leakscan.program.Types;
 final class SummaryFrame extends Frame {
 
     /** Fields are followed this many steps from an input before the rest is taken as the object itself. */
-    static final int MAX_INPUT_DEPTH = 4;
+    static final int MAX_INPUT_DEPTH = 3;
+    /** Beyond this many nodes, objects arriving through calls share one node per place they were made. */
+    static final int MAX_NODES = 300;
     /** One allocation site gets its own object for at most this many calls of this method; then they share one. */
-    static final int MAX_CONTEXTS = 4;
+    static final int MAX_CONTEXTS = 3;
     /** At most this many sinks called with nothing tainted are kept for callers' implicit flows. */
     private static final int MAX_BARE_SINKS = 16;
     /** At most this many pending hits per sink call; more are joined into one. */
@@ -135,7 +137,7 @@ final class SummaryFrame extends Frame {
 
     /** What field {@code field} of input node {@code n} held at entry. */
     private Value entryOf(Node n, int field) {
-        if (n.depth() >= MAX_INPUT_DEPTH) {
+        if (n.depth() >= MAX_INPUT_DEPTH || (nodes.size() >= MAX_NODES && n.depth() >= 1)) {
             return entryValue(n);
         }
         int f = field;
@@ -224,10 +226,15 @@ final class SummaryFrame extends Frame {
     Node instance(Node calleeNode) {
         LocalKey k = (LocalKey) calleeNode.key();
         LocalKey key = new LocalKey(via, k.origin(), k.tag());
-        if (nodes.find(calleeNode.kind(), key) == null
-                && contexts.merge(List.of(k.origin(), k.tag()), 1, Integer::sum) > MAX_CONTEXTS) {
-            // Made through many calls of this method: one object for the rest of them.
-            key = new LocalKey("*", k.origin(), k.tag());
+        if (nodes.find(calleeNode.kind(), key) == null) {
+            if (nodes.size() >= MAX_NODES) {
+                // The summary is large (objects of a deep call tree pile up in it): one object per
+                // type for the rest, so its size stays bounded whatever the depth of the tree.
+                key = new LocalKey("*", null, "overflow:" + calleeNode.type());
+            } else if (contexts.merge(java.util.Arrays.asList(k.origin(), k.tag()), 1, Integer::sum) > MAX_CONTEXTS) {
+                // Made through many calls of this method: one object for the rest of them.
+                key = new LocalKey("*", k.origin(), k.tag());
+            }
         }
         Node n = nodes.get(calleeNode.kind(), key, calleeNode.type(), calleeNode.exact());
         if (calleeNode.kind() != Node.Kind.RESULT && scope.callbacks.hasCallbacks(n.type())) {
@@ -313,8 +320,8 @@ final class SummaryFrame extends Frame {
     CallResult defer(Site site, Insn.Invoke call, Value[] args) {
         String type = call.method().returnType();
         LocalKey key = new LocalKey(via, site, "pending");
-        if (nodes.find(Node.Kind.PENDING, key) == null
-                && contexts.merge(List.of(site, "pending"), 1, Integer::sum) > MAX_CONTEXTS) {
+        if (nodes.find(Node.Kind.PENDING, key) == null && (nodes.size() >= MAX_NODES
+                || contexts.merge(List.of(site, "pending"), 1, Integer::sum) > MAX_CONTEXTS)) {
             key = new LocalKey("*", site, "pending");
         }
         Node n = nodes.get(Node.Kind.PENDING, key, type.equals("V") ? null : type, false);

@@ -9,6 +9,9 @@ import java.util.BitSet;
  */
 final class TaintSet {
 
+    /** Up to this highest bit a subset test goes bit by bit; beyond it, word by word. */
+    private static final int SMALL = 256;
+
     static final TaintSet EMPTY = new TaintSet(new BitSet(), new BitSet());
 
     private final BitSet labels;
@@ -113,6 +116,12 @@ final class TaintSet {
         }
         if (small.length() > big.length()) {
             return false;
+        }
+        if (small.length() > SMALL) {
+            // Word at a time: taint on real apps reaches thousands of bits.
+            BitSet rest = (BitSet) small.clone();
+            rest.andNot(big);
+            return rest.isEmpty();
         }
         for (int i = small.nextSetBit(0); i >= 0; i = small.nextSetBit(i + 1)) {
             if (!big.get(i)) {

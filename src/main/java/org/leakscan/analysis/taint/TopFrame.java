@@ -26,6 +26,9 @@ final class TopFrame extends Frame {
 
     /** Applications of one entry beyond this stop re-queuing it (reported). */
     private static final int MAX_APPLICATIONS = 500;
+    /** Entries of one method with distinct receivers before one entry takes all further receivers. */
+    private static final int MAX_ENTRIES_PER_METHOD = 8;
+    private final java.util.Map<MethodDef, Integer> entriesPerMethod = new java.util.IdentityHashMap<>();
 
     private final Summaries summaries;
     private final CellStore cells = new CellStore();
@@ -61,7 +64,14 @@ final class TopFrame extends Frame {
         }
         List<Object> key = List.of(m.ref(), m.isStatic() || args.length == 0 ? "" : args[0].objects());
         Entry e = entryKeys.get(key);
+        if (e == null && entriesPerMethod.getOrDefault(m, 0) >= MAX_ENTRIES_PER_METHOD) {
+            // Many receivers (a callback of a class with many objects, or receiver sets that keep
+            // growing): one more entry takes all the rest, so entries stay linear in methods.
+            key = List.of(m.ref(), "*");
+            e = entryKeys.get(key);
+        }
         if (e == null) {
+            entriesPerMethod.merge(m, 1, Integer::sum);
             e = new Entry(entries.size(), m, args.clone());
             entries.add(e);
             entryKeys.put(key, e);

@@ -68,6 +68,11 @@ final class Value {
     }
 
     static Value ofConstant(String s) {
+        if (s.indexOf(Symbols.HOLE) >= 0) {
+            // A constant of the app's that holds the hole marker (protobuf's message-info strings
+            // do) would read as a template: it stands for some text, unknown.
+            return new Value(new BitSet(), TaintSet.EMPTY, TaintSet.EMPTY, Set.of(), true);
+        }
         String c = s.length() > MAX_CONSTANT_LENGTH ? s.substring(0, MAX_CONSTANT_LENGTH) : s;
         return new Value(new BitSet(), TaintSet.EMPTY, TaintSet.EMPTY, Set.of(c), false);
     }

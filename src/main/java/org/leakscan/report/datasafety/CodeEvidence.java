@@ -148,7 +148,7 @@ final class CodeEvidence {
      * in com.x.B.fetch() to https://host/path (Owner, CC)}.
      */
     static String example(Flow f) {
-        String from = f.source() == null ? "?" : ApiNames.shortApi(text(f.source().api())) + " in "
+        String from = f.source() == null ? "?" : ApiNames.source(f.source()) + " in "
                 + IssueFinder.method(f.source().className(), f.source().method());
         String to = f.sink() == null ? "?" : ApiNames.shortApi(text(f.sink().api())) + " in "
                 + IssueFinder.method(f.sink().className(), f.sink().method());

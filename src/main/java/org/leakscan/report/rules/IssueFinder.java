@@ -69,7 +69,7 @@ public final class IssueFinder {
             String name = names.getOrDefault(dataType, "");
             StringBuilder m = new StringBuilder();
             m.append(name.isEmpty() ? dataType : name + " (" + dataType + ")")
-                    .append(", read through ").append(ApiNames.shortApi(text(source.api())))
+                    .append(", read through ").append(ApiNames.source(source))
                     .append(" in ").append(method(source.className(), source.method()))
                     .append(", can reach the ").append(kind).append(" sink ").append(ApiNames.shortApi(text(sink.api())))
                     .append(" in ").append(method(sink.className(), sink.method()));
@@ -84,7 +84,7 @@ public final class IssueFinder {
                 m.append(", to ").append(String.join(", ", to));
             }
             m.append('.');
-            String fingerprint = String.join("|", rule.id(), key, dataType, text(source.api()), text(source.className()),
+            String fingerprint = String.join("|", rule.id(), key, dataType, text(source.api()) + text(source.uri()), text(source.className()),
                     text(source.method()), Integer.toString(source.occurrence()), text(sink.api()),
                     text(sink.className()), text(sink.method()), Integer.toString(sink.occurrence()));
             out.add(new Issue(rule, key, m.toString(), Issue.Where.code(text(sink.className()), text(sink.method())),

@@ -1,4 +1,4 @@
-package org.leakscan.analysis.dataflow;
+package org.leakscan.analysis.taint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
