@@ -52,6 +52,7 @@ public final class AnalysisContext {
     private volatile org.leakscan.analysis.findings.NetworkSecurity networkSecurity;
     private volatile org.leakscan.analysis.findings.NativeCode nativeCode;
     private volatile List<PermissionFinding> permissions = List.of();
+    private volatile List<org.leakscan.analysis.findings.PermissionRequirementFinding> permissionRequirements = List.of();
     private volatile List<ComponentFinding> components = List.of();
     private volatile List<Endpoint> endpoints = List.of();
     private volatile List<DataAccess> dataAccess = List.of();
@@ -222,8 +223,10 @@ public final class AnalysisContext {
         this.nativeCode = n;
     }
 
-    void setPermissions(List<PermissionFinding> p) {
+    void setPermissions(List<PermissionFinding> p,
+                        List<org.leakscan.analysis.findings.PermissionRequirementFinding> requirements) {
         this.permissions = List.copyOf(p);
+        this.permissionRequirements = List.copyOf(requirements);
     }
 
     void setComponents(List<ComponentFinding> c) {
@@ -284,7 +287,8 @@ public final class AnalysisContext {
         }
         return new AppFindings(
                 new InputInfo(app.path(), app.sha256(), app.sizeBytes(), app.format().id(), parts()),
-                appInfo, signing, networkSecurity, nativeCode, permissions, components, trackers, endpoints,
+                appInfo, signing, networkSecurity, nativeCode, permissions, permissionRequirements, components, trackers,
+                endpoints,
                 dataAccess, flows, summary,
                 unanalysed,
                 new AppFindings.Stats(app.dexFiles().size(), app.classFiles().size(), program.classes().size(),

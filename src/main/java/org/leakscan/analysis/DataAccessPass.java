@@ -91,7 +91,7 @@ public final class DataAccessPass implements Pass {
         for (Map.Entry<MethodRef, List<Source>> e : sourceCalls.entrySet()) {
             for (CodeSite site : sites.getOrDefault(e.getKey(), List.of())) {
                 for (Source s : e.getValue()) {
-                    if (s.argEquals() != null && !argumentMatches(site, s)) {
+                    if (s.argEquals() != null && !argumentMatches(site, s.argEquals())) {
                         continue;
                     }
                     hits.add(hit(context, s.dataType(), s.api(), permission(s.permissions()), site, s.accessor()));
@@ -145,18 +145,18 @@ public final class DataAccessPass implements Pass {
      * inventory needs a method in register form: it is decoded here, for the call sites of sources
      * with an argument condition only.
      */
-    static boolean argumentMatches(CodeSite site, Source s) {
+    static boolean argumentMatches(CodeSite site, org.leakscan.catalog.ArgEquals condition) {
         MethodBody body = site.method().body();
         int index = body == null ? -1 : body.indexAt(site.offset());
         if (index < 0 || !(body.insns().get(index) instanceof Insn.Invoke call)) {
             return false;
         }
-        int argIndex = s.argEquals().argument() - (call.isStatic() ? 1 : 0);
+        int argIndex = condition.argument() - (call.isStatic() ? 1 : 0);
         if (argIndex < 0 || argIndex >= call.args().length) {
             return false;
         }
         Object constant = LocalConstants.before(body.insns(), index, call.args()[argIndex]);
-        return s.argEquals().matches(constant);
+        return condition.matches(constant);
     }
 
     /** App methods that implement a callback source declared on one of their framework ancestors. */

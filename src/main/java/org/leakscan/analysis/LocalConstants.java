@@ -53,7 +53,8 @@ final class LocalConstants {
         return null;
     }
 
-    private static boolean writes(Insn insn, int reg) {
+    /** True when {@code insn} (not a constant or a move) writes {@code reg}. */
+    static boolean writes(Insn insn, int reg) {
         return switch (insn.kind()) {
             case INVOKE -> ((Insn.Invoke) insn).result() == reg;
             case CONST_CLASS -> ((Insn.ConstClass) insn).dst() == reg;

@@ -16,6 +16,7 @@ public final class Catalogs {
     private final DataTypeCatalog dataTypes;
     private final PermissionCatalog permissions;
     private final ApiPermissionCatalog apiPermissions;
+    private final PermissionFacts permissionFacts;
     private final FrameworkTypes frameworkTypes;
     // Read by the data flow only: the built-in set parses them on first use, so an inventory
     // (--no-flows) never does (about a third of the time to load the catalogues).
@@ -26,15 +27,15 @@ public final class Catalogs {
     private final TrackerCatalog trackers;
 
     public Catalogs(SourceCatalog sources, DataTypeCatalog dataTypes, PermissionCatalog permissions,
-                    ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes,
+                    ApiPermissionCatalog apiPermissions, PermissionFacts permissionFacts, FrameworkTypes frameworkTypes,
                     FrameworkCallbacks frameworkCallbacks, SinkCatalog sinks, ModelCatalog models,
                     EntityCatalog entities, TrackerCatalog trackers) {
-        this(sources, dataTypes, permissions, apiPermissions, frameworkTypes, () -> frameworkCallbacks, () -> sinks,
-                () -> models, entities, trackers);
+        this(sources, dataTypes, permissions, apiPermissions, permissionFacts, frameworkTypes, () -> frameworkCallbacks,
+                () -> sinks, () -> models, entities, trackers);
     }
 
     private Catalogs(SourceCatalog sources, DataTypeCatalog dataTypes, PermissionCatalog permissions,
-                     ApiPermissionCatalog apiPermissions, FrameworkTypes frameworkTypes,
+                     ApiPermissionCatalog apiPermissions, PermissionFacts permissionFacts, FrameworkTypes frameworkTypes,
                      java.util.function.Supplier<FrameworkCallbacks> frameworkCallbacks,
                      java.util.function.Supplier<SinkCatalog> sinks, java.util.function.Supplier<ModelCatalog> models,
                      EntityCatalog entities, TrackerCatalog trackers) {
@@ -42,6 +43,7 @@ public final class Catalogs {
         this.dataTypes = dataTypes;
         this.permissions = permissions;
         this.apiPermissions = apiPermissions;
+        this.permissionFacts = permissionFacts;
         this.frameworkTypes = frameworkTypes;
         this.frameworkCallbacks = frameworkCallbacks;
         this.sinks = sinks;
@@ -79,7 +81,7 @@ public final class Catalogs {
                     try {
                         c = new Catalogs(SourceCatalog.loadDefault(), DataTypeCatalog.loadDefault(),
                                 PermissionCatalog.loadDefault(), ApiPermissionCatalog.loadDefault(),
-                                FrameworkTypes.loadDefault(), onFirstUse(FrameworkCallbacks::loadDefault),
+                                PermissionFacts.loadDefault(), FrameworkTypes.loadDefault(), onFirstUse(FrameworkCallbacks::loadDefault),
                                 onFirstUse(SinkCatalog::loadDefault), onFirstUse(ModelCatalog::loadDefault),
                                 EntityCatalog.loadDefault(), TrackerCatalog.loadDefault());
                     } catch (RuntimeException e) {
@@ -103,7 +105,8 @@ public final class Catalogs {
         }
         try {
             return new Catalogs(SourceCatalog.loadFrom(dir), DataTypeCatalog.loadFrom(dir),
-                    PermissionCatalog.loadFrom(dir), ApiPermissionCatalog.loadFrom(dir), FrameworkTypes.loadFrom(dir),
+                    PermissionCatalog.loadFrom(dir), ApiPermissionCatalog.loadFrom(dir), PermissionFacts.loadFrom(dir),
+                    FrameworkTypes.loadFrom(dir),
                     FrameworkCallbacks.loadFrom(dir), SinkCatalog.loadFrom(dir), ModelCatalog.loadFrom(dir),
                     EntityCatalog.loadFrom(dir), TrackerCatalog.loadFrom(dir));
         } catch (CatalogException e) {
@@ -118,8 +121,8 @@ public final class Catalogs {
      * unchanged ({@code --sources-sinks}).
      */
     public Catalogs withSourcesAndSinks(SourceCatalog sources, SinkCatalog sinks) {
-        return new Catalogs(sources, dataTypes, permissions, apiPermissions, frameworkTypes, frameworkCallbacks, () -> sinks,
-                models, entities, trackers);
+        return new Catalogs(sources, dataTypes, permissions, apiPermissions, permissionFacts, frameworkTypes, frameworkCallbacks,
+                () -> sinks, models, entities, trackers);
     }
 
     public SourceCatalog sources() {
@@ -136,6 +139,11 @@ public final class Catalogs {
 
     public ApiPermissionCatalog apiPermissions() {
         return apiPermissions;
+    }
+
+    /** The hand-written supplement to {@link #apiPermissions()}. */
+    public PermissionFacts permissionFacts() {
+        return permissionFacts;
     }
 
     public FrameworkTypes frameworkTypes() {

@@ -91,4 +91,24 @@ public final class Types {
         }
         return sb.append(')').toString();
     }
+
+    /**
+     * A member descriptor for people: {@code Landroid/telephony/TelephonyManager;->getDeviceId()Ljava/lang/String;}
+     * to {@code TelephonyManager.getDeviceId()}, a field's to {@code Owner.NAME}; anything else as it is.
+     */
+    public static String shortMember(String member) {
+        int arrow = member.indexOf("->");
+        if (arrow < 0 || !member.startsWith("L")) {
+            return member;
+        }
+        String owner = member.substring(1, arrow - 1);
+        owner = owner.substring(owner.lastIndexOf('/') + 1).replace('$', '.');
+        String rest = member.substring(arrow + 2);
+        int paren = rest.indexOf('(');
+        if (paren >= 0) {
+            return owner + "." + rest.substring(0, paren) + "()";
+        }
+        int colon = rest.indexOf(':');
+        return owner + "." + (colon >= 0 ? rest.substring(0, colon) : rest);
+    }
 }

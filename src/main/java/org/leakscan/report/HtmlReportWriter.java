@@ -582,7 +582,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 if (p.isDangerous()) {
                     flags.add("dangerous");
                 }
-                if (!p.declared()) {
+                if (!p.declared() && p.grantedWith() == null) {
                     flags.add("undeclared");
                 }
                 if (p.declared() && p.usedBy().isEmpty()) {
@@ -602,6 +602,8 @@ public final class HtmlReportWriter implements ReportWriter {
                 h.open("td");
                 if (p.declared()) {
                     h.text("yes" + (p.maxSdkVersion() == null ? "" : " (up to SDK " + p.maxSdkVersion() + ")"));
+                } else if (p.grantedWith() != null) {
+                    h.text("no, granted with " + p.grantedWith());
                 } else {
                     h.element("span", "used but not declared", "class", "badge warn");
                 }

@@ -150,7 +150,7 @@ public final class TextReportWriter implements ReportWriter {
         for (PermissionFinding p : perms) {
             String mark = p.isDangerous() ? "!" : " ";
             String state = p.declared() ? (p.usedBy().isEmpty() ? "declared" : "declared, used")
-                    : "USED BUT NOT DECLARED";
+                    : p.grantedWith() != null ? "used, granted with " + p.grantedWith() : "USED BUT NOT DECLARED";
             out.printf("   %s %-50s %-20s %s%n", mark, p.name(), p.protection() == null ? "-" : p.protection(), state);
         }
 

@@ -21,7 +21,11 @@ import org.leakscan.catalog.PermissionRequirement.Relation;
 import org.leakscan.program.FieldRef;
 import org.leakscan.program.MethodRef;
 
-/** The shipped API to permission map: the sanity rows of API-FACTS §1.3, lookups, and bad input. */
+/**
+ * The shipped API to permission map: the sanity rows of API-FACTS §1.3 (at the newest level), the
+ * per-level rows (#15: what the annotations of API 23-36 say, and since which level a member
+ * exists), lookups, and bad input.
+ */
 class ApiPermissionCatalogTest {
 
     private static final String TM = "Landroid/telephony/TelephonyManager;";
@@ -132,32 +136,73 @@ class ApiPermissionCatalogTest {
     }
 
     @Test
+    void requirementsChangeByLevel() {
+        List<LevelRange<PermissionRequirement>> imei = CATALOG.levelsFor(TM, "getDeviceId()Ljava/lang/String;");
+        assertEquals(2, imei.size(), imei.toString());
+        assertEquals(List.of("android.permission.READ_PHONE_STATE"), imei.get(0).value().allOf());
+        assertEquals(28, imei.get(0).to(), "READ_PHONE_STATE up to Android 9");
+        assertEquals(29, imei.get(1).from());
+        assertEquals(List.of("android.permission.READ_PRIVILEGED_PHONE_STATE"), imei.get(1).value().allOf());
+        assertTrue(imei.get(1).isOpen());
+
+        List<LevelRange<PermissionRequirement>> disable = CATALOG.levelsFor("Landroid/bluetooth/BluetoothAdapter;", "disable()Z");
+        assertEquals(List.of("android.permission.BLUETOOTH_ADMIN"), disable.get(0).value().allOf());
+        assertEquals(30, disable.get(0).to());
+        assertEquals(List.of("android.permission.BLUETOOTH_CONNECT"), disable.get(1).value().allOf());
+
+        // GET_ACCOUNTS was annotated on API 23-25 only: from 26 accounts follow visibility rules.
+        List<LevelRange<PermissionRequirement>> accounts = CATALOG.levelsFor("Landroid/accounts/AccountManager;",
+                "getAccounts()[Landroid/accounts/Account;");
+        assertEquals(1, accounts.size());
+        assertEquals(23, accounts.get(0).from());
+        assertEquals(25, accounts.get(0).to());
+
+        assertEquals(23, CATALOG.oldestLevel());
+        assertEquals(36, CATALOG.newestLevel());
+        assertFalse(CATALOG.levels().contains(27), "8.1's sources jar on Maven Central holds no sources");
+        assertEquals(23, CATALOG.since("Landroid/hardware/fingerprint/FingerprintManager;", "hasEnrolledFingerprints()Z"));
+        assertEquals(1, CATALOG.since(TM, "getDeviceId()Ljava/lang/String;"), "in every release read");
+        assertEquals(31, CATALOG.platformPermission("android.permission.BLUETOOTH_CONNECT").addedIn());
+        assertEquals("dangerous", CATALOG.platformPermission("android.permission.BLUETOOTH_CONNECT").protection());
+    }
+
+    @Test
     void loadsSmallDocument() {
         ApiPermissionCatalog c = load("""
-                {"schema":"leakscan-api-permissions/1","source":{},"apis":[
-                  {"api":"La/B;->m(I)V","allOf":["p.Q"],"conditional":true},
-                  {"api":"La/B;->F:I","read":{"anyOf":["p.R","p.S"]}}]}""");
+                {"schema":"leakscan-api-permissions/2","source":{"levels":[{"apiLevel":30},{"apiLevel":31}]},"apis":[
+                  {"api":"La/B;->m(I)V","since":30,"levels":[{"from":30,"to":30,"allOf":["p.P"]},{"from":31,"allOf":["p.Q"],"conditional":true}]},
+                  {"api":"La/B;->F:I","levels":[{"from":30,"read":{"anyOf":["p.R","p.S"]}}]}],
+                 "permissions":[{"name":"p.Q","addedIn":31,"protection":"dangerous"}]}""");
         assertEquals(2, c.size());
         assertTrue(c.permissionsFor("La/B;", "m(I)V").conditional());
+        assertEquals(List.of("p.P"), c.levelsFor("La/B;", "m(I)V").get(0).value().allOf());
+        assertEquals(30, c.since("La/B;", "m(I)V"));
         assertEquals(Relation.ANY_OF, c.fieldPermissionsFor("La/B;", "F:I").read().relation());
-        assertEquals(Set.of("p.Q", "p.R", "p.S"), c.permissions());
+        assertEquals(Set.of("p.P", "p.Q", "p.R", "p.S"), c.permissions());
+        assertEquals(31, c.platformPermission("p.Q").addedIn());
+        assertEquals(List.of(30, 31), c.levels());
     }
 
     @Test
     void rejectsBadDocumentsWithOneLineMessages() {
+        String ok = "{\"schema\":\"leakscan-api-permissions/2\",\"source\":{\"levels\":[{\"apiLevel\":30}]},"
+                + "\"permissions\":[],\"apis\":";
         String[] bad = {
             "not json {",
             "[]",
-            "{\"schema\":\"leakscan-api-permissions/2\",\"apis\":[]}",
-            "{\"schema\":\"leakscan-api-permissions/1\"}",
-            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\"}]}",
-            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\",\"allOf\":[]}]}",
-            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\",\"allOf\":[\"p\"],\"read\":{\"allOf\":[\"p\"]}}]}",
-            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"nonsense\",\"allOf\":[\"p\"]}]}",
-            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\",\"allOf\":{\"x\":1}}]}",
-            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\",\"allOf\":[[1]]}]}",
-            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\",\"allOf\":[\"p\"]},"
-                    + "{\"api\":\"La/B;->m()V\",\"anyOf\":[\"q\"]}]}",
+            "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[]}",
+            "{\"schema\":\"leakscan-api-permissions/2\"}",
+            "{\"schema\":\"leakscan-api-permissions/2\",\"source\":{\"levels\":[]},\"permissions\":[],\"apis\":[]}",
+            ok + "[{\"api\":\"La/B;->m()V\"}]}",
+            ok + "[{\"api\":\"La/B;->m()V\",\"levels\":[]}]}",
+            ok + "[{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":30,\"allOf\":[]}]}]}",
+            ok + "[{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":30,\"allOf\":[\"p\"],\"read\":{\"allOf\":[\"p\"]}}]}]}",
+            ok + "[{\"api\":\"nonsense\",\"levels\":[{\"from\":30,\"allOf\":[\"p\"]}]}]}",
+            ok + "[{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":30,\"allOf\":{\"x\":1}}]}]}",
+            ok + "[{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":31,\"allOf\":[\"p\"]},{\"from\":30,\"allOf\":[\"q\"]}]}]}",
+            ok + "[{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":30,\"allOf\":[\"p\"]},{\"from\":31,\"allOf\":[\"q\"]}]}]}",
+            ok + "[{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":30,\"allOf\":[\"p\"]}]},"
+                    + "{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":30,\"anyOf\":[\"q\"]}]}]}",
         };
         for (String json : bad) {
             CatalogException e = assertThrows(CatalogException.class, () -> load(json), json);
@@ -169,7 +214,8 @@ class ApiPermissionCatalogTest {
     void userDirectoryOverridesOnlyWhenTheFileIsThere(@TempDir Path dir) throws IOException {
         assertSame(CATALOG, ApiPermissionCatalog.loadFrom(dir));
         Files.writeString(dir.resolve(ApiPermissionCatalog.FILE_NAME),
-                "{\"schema\":\"leakscan-api-permissions/1\",\"apis\":[{\"api\":\"La/B;->m()V\",\"allOf\":[\"p.Q\"]}]}");
+                "{\"schema\":\"leakscan-api-permissions/2\",\"source\":{\"levels\":[{\"apiLevel\":30}]},\"permissions\":[],"
+                        + "\"apis\":[{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":30,\"allOf\":[\"p.Q\"]}]}]}");
         assertEquals(1, ApiPermissionCatalog.loadFrom(dir).size());
         Files.writeString(dir.resolve(ApiPermissionCatalog.FILE_NAME), "{}");
         CatalogException e = assertThrows(CatalogException.class, () -> ApiPermissionCatalog.loadFrom(dir));

@@ -26,37 +26,47 @@ class FrameworkCatalogueSchemaTest {
         JsonSchemaAssert.assertValid(TYPES_SCHEMA, SIGNATURES.resolve("framework-types.json"));
     }
 
-    private static final String SOURCE = "\"source\":{\"artifact\":\"a\",\"apiLevel\":34,\"annotatedMembers\":1,"
-            + "\"annotatedMethods\":1,\"annotatedFields\":0,\"filters\":[],\"kept\":1,\"keptMethods\":1,"
-            + "\"keptFields\":0,\"distinctPermissions\":1}";
+    private static final String SOURCE = "\"source\":{\"levels\":[{\"apiLevel\":34,\"artifact\":\"a\","
+            + "\"read\":\"class-files\",\"annotated\":1,\"filters\":[],\"kept\":1}],\"existenceOnly\":[16],"
+            + "\"manifestsRead\":[34],\"apis\":1,\"distinctPermissions\":1}";
 
     private static Set<String> permissionViolations(String apis) throws IOException {
-        return JsonSchemaAssert.violations(PERMISSIONS_SCHEMA,
-                "{\"schema\":\"leakscan-api-permissions/1\"," + SOURCE + ",\"apis\":[" + apis + "]}");
+        return JsonSchemaAssert.violations(PERMISSIONS_SCHEMA, "{\"schema\":\"leakscan-api-permissions/2\"," + SOURCE
+                + ",\"apis\":[" + apis + "],\"permissions\":[{\"name\":\"p.Q\",\"addedIn\":23,\"protection\":\"dangerous\"}]}");
+    }
+
+    /** One entry with one range holding {@code range}'s requirement from API 23. */
+    private static String entry(String api, String range) {
+        return "{\"api\":\"" + api + "\",\"since\":16,\"levels\":[{\"from\":23," + range + "}]}";
     }
 
     @Test
     void permissionSchemaAcceptsEveryShape() throws IOException {
-        assertTrue(permissionViolations("""
-                {"api":"La/B;->m(I[Ljava/lang/String;)V","allOf":["p.Q"]},
-                {"api":"La/B;-><init>()V","anyOf":["p.Q","p.R"],"conditional":true},
-                {"api":"La/B;->F:I","allOf":["p.Q"],"anyOf":["p.R"]},
-                {"api":"La/B;->G:[I","read":{"allOf":["p.Q"]},"write":{"anyOf":["p.R"],"conditional":true}}""").isEmpty());
+        assertTrue(permissionViolations(String.join(",",
+                entry("La/B;->m(I[Ljava/lang/String;)V", "\"allOf\":[\"p.Q\"]"),
+                entry("La/B;-><init>()V", "\"anyOf\":[\"p.Q\",\"p.R\"],\"conditional\":true"),
+                entry("La/B;->F:I", "\"allOf\":[\"p.Q\"],\"anyOf\":[\"p.R\"]"),
+                entry("La/B;->G:[I", "\"read\":{\"allOf\":[\"p.Q\"]},\"write\":{\"anyOf\":[\"p.R\"],\"conditional\":true}"),
+                "{\"api\":\"La/B;->n()V\",\"levels\":[{\"from\":23,\"to\":28,\"allOf\":[\"p.Q\"]},"
+                        + "{\"from\":29,\"anyOf\":[\"p.Q\",\"p.R\"]}]}")).isEmpty());
     }
 
     @Test
     void permissionSchemaRejectsBadEntries() throws IOException {
         String[] bad = {
-            "{\"api\":\"La/B;->m()V\"}",                                        // no permission
-            "{\"api\":\"La/B;->m()V\",\"allOf\":[]}",                           // empty list
-            "{\"api\":\"La/B;->m()V\",\"allOf\":[\"p.Q\",\"p.Q\"]}",            // duplicate
-            "{\"api\":\"La/B;->m()V\",\"allOf\":[\"p.Q\"],\"read\":{\"allOf\":[\"p.Q\"]}}", // read on a method
-            "{\"api\":\"La/B;->m()V\",\"allOf\":[\"p.Q\"],\"conditional\":false}",  // only true is written
-            "{\"api\":\"La/B;->m()V\",\"allOf\":[\"p.Q\"],\"note\":\"x\"}",     // unknown key
-            "{\"api\":\"a.B.m()\",\"allOf\":[\"p.Q\"]}",                        // not a DEX descriptor
-            "{\"api\":\"La/B;->F:I\",\"conditional\":true,\"read\":{\"allOf\":[\"p.Q\"]}}", // conditional alone
-            "{\"api\":\"La/B;->F:I\",\"read\":{}}",                             // empty requirement
-            "{\"api\":\"La/B;->m()V\",\"allOf\":[\"READ PHONE\"]}",             // not a permission name
+            "{\"api\":\"La/B;->m()V\",\"levels\":[{\"from\":23}]}",           // no permission
+            entry("La/B;->m()V", "\"allOf\":[]"),                                // empty list
+            entry("La/B;->m()V", "\"allOf\":[\"p.Q\",\"p.Q\"]"),                 // duplicate
+            entry("La/B;->m()V", "\"allOf\":[\"p.Q\"],\"read\":{\"allOf\":[\"p.Q\"]}"), // read on a method
+            entry("La/B;->m()V", "\"allOf\":[\"p.Q\"],\"conditional\":false"),   // only true is written
+            entry("La/B;->m()V", "\"allOf\":[\"p.Q\"],\"note\":\"x\""),          // unknown key
+            entry("a.B.m()", "\"allOf\":[\"p.Q\"]"),                             // not a DEX descriptor
+            entry("La/B;->F:I", "\"conditional\":true,\"read\":{\"allOf\":[\"p.Q\"]}"), // conditional alone
+            entry("La/B;->F:I", "\"read\":{}"),                                  // empty requirement
+            entry("La/B;->m()V", "\"allOf\":[\"READ PHONE\"]"),                  // not a permission name
+            "{\"api\":\"La/B;->m()V\",\"levels\":[]}",                              // no range
+            "{\"api\":\"La/B;->m()V\",\"levels\":[{\"allOf\":[\"p.Q\"]}]}",         // range without from
+            "{\"api\":\"La/B;->m()V\",\"allOf\":[\"p.Q\"]}",                       // version 1 shape
         };
         for (String entry : bad) {
             assertFalse(permissionViolations(entry).isEmpty(), entry);

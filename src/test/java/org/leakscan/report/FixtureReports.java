@@ -24,7 +24,8 @@ final class FixtureReports {
         }
         AppFindings f = result.findings();
         AppFindings fixed = new AppFindings(new InputInfo(fixture + ".apk", "0".repeat(64), 0, f.input().format()),
-                f.app(), f.signing(), f.networkSecurity(), f.nativeCode(), f.permissions(), f.components(),
+                f.app(), f.signing(), f.networkSecurity(), f.nativeCode(), f.permissions(), f.permissionRequirements(),
+                f.components(),
                 f.trackers(), f.endpoints(), f.dataAccess(),
                 f.flows(), f.summary(), f.unanalysed(), f.stats());
         return new Report(Report.SCHEMA, new Report.Tool("leakscan", "TEST"), List.of(fixed), List.of());

@@ -19,7 +19,8 @@ public final class AndroidJars {
     private AndroidJars() {
     }
 
-    private static Path repository() {
+    /** The local Maven repository ({@code -Dmaven.repo.local}, else {@code ~/.m2/repository}). */
+    public static Path repository() {
         String configured = System.getProperty("maven.repo.local");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
@@ -27,8 +28,15 @@ public final class AndroidJars {
         return Path.of(System.getProperty("user.home"), ".m2", "repository");
     }
 
-    /** {@code org.robolectric:android-all:14-robolectric-10818077}, when present. */
+    /**
+     * {@code org.robolectric:android-all:14-robolectric-10818077}, when present ({@code -Dleakscan.androidAllJar}
+     * names it elsewhere).
+     */
     public static Optional<Path> androidAll14() {
+        String override = System.getProperty("leakscan.androidAllJar");
+        if (override != null && !override.isBlank()) {
+            return existing(Path.of(override));
+        }
         return existing(repository().resolve(
                 "org/robolectric/android-all/14-robolectric-10818077/android-all-14-robolectric-10818077.jar"));
     }

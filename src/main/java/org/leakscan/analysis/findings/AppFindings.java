@@ -7,6 +7,7 @@ import java.util.List;
  * the pass that fills them, so the report is byte-stable whatever the thread count.
  *
  * @param networkSecurity the network security config, or null when the app has none
+ * @param permissionRequirements requirements of the code that the manifest does not meet, by API level
  * @param nativeCode      the native libraries, or null when there are none
  * @param unanalysed what the analysis could not see into (filled by the data-flow analysis)
  * @param stats      sizes of what was analysed
@@ -15,13 +16,15 @@ import java.util.List;
  */
 public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, NetworkSecurity networkSecurity,
                           NativeCode nativeCode, List<PermissionFinding> permissions,
-                          List<ComponentFinding> components, List<TrackerFinding> trackers, List<Endpoint> endpoints,
+                          List<PermissionRequirementFinding> permissionRequirements, List<ComponentFinding> components,
+                          List<TrackerFinding> trackers, List<Endpoint> endpoints,
                           List<DataAccess> dataAccess, List<Flow> flows, Summary summary, List<Unanalysed> unanalysed,
                           Stats stats, DataSafety dataSafety) {
 
     public AppFindings {
         signing = List.copyOf(signing);
         permissions = List.copyOf(permissions);
+        permissionRequirements = List.copyOf(permissionRequirements);
         components = List.copyOf(components);
         trackers = List.copyOf(trackers);
         endpoints = List.copyOf(endpoints);
@@ -32,17 +35,27 @@ public record AppFindings(InputInfo input, AppInfo app, List<Signing> signing, N
 
     /** The findings of the analysis, before any declaration is checked. */
     public AppFindings(InputInfo input, AppInfo app, List<Signing> signing, NetworkSecurity networkSecurity,
+                       NativeCode nativeCode, List<PermissionFinding> permissions,
+                       List<PermissionRequirementFinding> permissionRequirements, List<ComponentFinding> components,
+                       List<TrackerFinding> trackers, List<Endpoint> endpoints, List<DataAccess> dataAccess,
+                       List<Flow> flows, Summary summary, List<Unanalysed> unanalysed, Stats stats) {
+        this(input, app, signing, networkSecurity, nativeCode, permissions, permissionRequirements, components, trackers,
+                endpoints, dataAccess, flows, summary, unanalysed, stats, null);
+    }
+
+    /** Findings without judged permission requirements, before any declaration is checked. */
+    public AppFindings(InputInfo input, AppInfo app, List<Signing> signing, NetworkSecurity networkSecurity,
                        NativeCode nativeCode, List<PermissionFinding> permissions, List<ComponentFinding> components,
                        List<TrackerFinding> trackers, List<Endpoint> endpoints, List<DataAccess> dataAccess,
                        List<Flow> flows, Summary summary, List<Unanalysed> unanalysed, Stats stats) {
-        this(input, app, signing, networkSecurity, nativeCode, permissions, components, trackers, endpoints, dataAccess,
-                flows, summary, unanalysed, stats, null);
+        this(input, app, signing, networkSecurity, nativeCode, permissions, List.of(), components, trackers, endpoints,
+                dataAccess, flows, summary, unanalysed, stats, null);
     }
 
     /** The same findings with a checked Data safety declaration. */
     public AppFindings withDataSafety(DataSafety checked) {
-        return new AppFindings(input, app, signing, networkSecurity, nativeCode, permissions, components, trackers,
-                endpoints, dataAccess, flows, summary, unanalysed, stats, checked);
+        return new AppFindings(input, app, signing, networkSecurity, nativeCode, permissions, permissionRequirements,
+                components, trackers, endpoints, dataAccess, flows, summary, unanalysed, stats, checked);
     }
 
     /** Sizes of what was analysed: code units, classes, methods, instructions. */

@@ -12,13 +12,24 @@ import java.util.List;
  *                      does not define it (an app's or SDK's own permission)
  * @param group         the runtime permission group, or null
  * @param maxSdkVersion the {@code uses-permission} limit, or null
- * @param usedBy        framework APIs called in code that need it (DEX descriptors), sorted
+ * @param usedBy        what in the code needs it, sorted: framework APIs (DEX descriptors), content
+ *                      URIs read or written, intent actions started, broadcasts received
+ * @param grantedWith   for a permission the manifest does not name that the app still holds: the
+ *                      declared permission the platform grants it with for the app's target SDK
+ *                      (READ_CONTACTS gives READ_CALL_LOG below 16), or {@code targetSdk < N} for
+ *                      an implicit one; null otherwise
  */
 public record PermissionFinding(String name, boolean declared, String protection, String group,
-                                Integer maxSdkVersion, List<String> usedBy) {
+                                Integer maxSdkVersion, List<String> usedBy, String grantedWith) {
 
     public PermissionFinding {
         usedBy = List.copyOf(usedBy);
+    }
+
+    /** A permission the manifest names, or one the code needs. */
+    public PermissionFinding(String name, boolean declared, String protection, String group, Integer maxSdkVersion,
+                             List<String> usedBy) {
+        this(name, declared, protection, group, maxSdkVersion, usedBy, null);
     }
 
     /** True for runtime permissions the user grants at run time. */

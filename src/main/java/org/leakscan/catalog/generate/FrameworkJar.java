@@ -57,6 +57,14 @@ public record FrameworkJar(String artifact, int apiLevel, Map<String, ClassNode>
         return new FrameworkJar(artifactOf(jar), apiLevel, classes);
     }
 
+    /** {@code ro.build.version.sdk} from the jar's {@code build.prop}, or 0 when absent; reads nothing else. */
+    public static int apiLevelOf(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry("build.prop");
+            return entry == null ? 0 : apiLevel(zip, entry);
+        }
+    }
+
     /** The class with this internal name, or null. */
     public ClassNode get(String internalName) {
         return classes.get(internalName);

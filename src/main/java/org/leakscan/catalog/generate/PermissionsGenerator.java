@@ -72,19 +72,41 @@ public final class PermissionsGenerator {
 
     /** The catalogue as JSON text, from the framework jar's platform manifest. */
     public static String generate(Path frameworkJar) throws IOException {
-        byte[] manifest;
-        int apiLevel;
+        byte[] manifest = platformManifest(frameworkJar);
+        if (manifest == null) {
+            throw new IOException(frameworkJar + " has no platform AndroidManifest.xml");
+        }
+        int apiLevel = FrameworkJar.apiLevelOf(frameworkJar);
+        return generate(manifest, FrameworkJar.artifactOf(frameworkJar), apiLevel);
+    }
+
+    /** The binary platform manifest (framework-res) in a framework jar, or null when it has none. */
+    static byte[] platformManifest(Path frameworkJar) throws IOException {
         try (ZipFile zip = new ZipFile(frameworkJar.toFile())) {
             ZipEntry e = zip.getEntry("AndroidManifest.xml");
             if (e == null) {
-                throw new IOException(frameworkJar + " has no platform AndroidManifest.xml");
+                return null;
             }
             try (InputStream in = zip.getInputStream(e)) {
-                manifest = in.readAllBytes();
+                return in.readAllBytes();
             }
         }
-        apiLevel = FrameworkJar.read(frameworkJar).apiLevel();
-        return generate(manifest, FrameworkJar.artifactOf(frameworkJar), apiLevel);
+    }
+
+    /** Every permission a platform manifest defines, with its protection level as text, by name. */
+    static Map<String, String> definitions(byte[] platformManifest) {
+        Map<String, String> out = new TreeMap<>();
+        for (XmlElement p : BinaryXmlParser.parse(platformManifest).children("permission")) {
+            String name = p.androidString("name").orElse(null);
+            if (name != null) {
+                out.putIfAbsent(name, ProtectionLevel.format(protectionLevel(p)));
+            }
+        }
+        return out;
+    }
+
+    private static int protectionLevel(XmlElement permission) {
+        return permission.androidAttribute("protectionLevel").flatMap(XmlAttribute::asInt).orElse(0);
     }
 
     /** The catalogue for one platform manifest. */
@@ -100,7 +122,7 @@ public final class PermissionsGenerator {
             if (name == null || permissions.containsKey(name)) {
                 continue;
             }
-            int level = p.androidAttribute("protectionLevel").flatMap(XmlAttribute::asInt).orElse(0);
+            int level = protectionLevel(p);
             String protection = ProtectionLevel.format(level);
             if ((level & ProtectionLevel.MASK_BASE) == 1) {
                 dangerous++;

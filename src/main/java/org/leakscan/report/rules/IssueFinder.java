@@ -102,12 +102,15 @@ public final class IssueFinder {
                         + " API" + (usedBy.size() == 1 ? "" : "s") + " the code calls)") + ".",
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS101.id() + "|" + key + "|" + name, p));
             }
-            if (!p.declared()) {
+            // Reports that judged requirements by API level get LS102 from those, below; a permission
+            // held through another (grantedWith) needs none.
+            if (!p.declared() && p.grantedWith() == null && !PermissionRequirementIssues.judged(app)) {
                 out.add(new Issue(Rule.LS102, key, "Code calls " + usedBy.stream().map(ApiNames::shortApi).toList()
                         + ", which need" + (usedBy.size() == 1 ? "s " : " ") + name + ", but the manifest does not ask for it.",
                         Issue.Where.file(MANIFEST), List.of(), Rule.LS102.id() + "|" + key + "|" + name, p));
             }
         }
+        PermissionRequirementIssues.find(app, key, out);
     }
 
     private static void trackers(AppFindings app, String key, List<Issue> out) {

@@ -34,6 +34,23 @@ final class SyntheticFrameworkJar {
             zip.write("ro.build.version.sdk=99\n".getBytes(StandardCharsets.UTF_8));
 
             put(zip, type("android/os/IInterface", PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT, "java/lang/Object"));
+            // The annotation type with CLASS retention, as from API 31: the class files are read.
+            put(zip, type("android/annotation/RequiresPermission",
+                    PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT | Opcodes.ACC_ANNOTATION, "java/lang/Object",
+                    "java/lang/annotation/Annotation"), cw -> {
+                AnnotationVisitor retention = cw.visitAnnotation("Ljava/lang/annotation/Retention;", true);
+                retention.visitEnum("value", "Ljava/lang/annotation/RetentionPolicy;", "CLASS");
+                retention.visitEnd();
+            });
+            put(zip, type("android/Manifest", PUBLIC, "java/lang/Object"), cw ->
+                    cw.visitInnerClass("android/Manifest$permission", "android/Manifest", "permission",
+                            PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL));
+            put(zip, type("android/Manifest$permission", PUBLIC | Opcodes.ACC_FINAL, "java/lang/Object"), cw -> {
+                cw.visitInnerClass("android/Manifest$permission", "android/Manifest", "permission",
+                        PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL);
+                cw.visitField(PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "READ_PHONE_STATE", "Ljava/lang/String;",
+                        null, "android.permission.READ_PHONE_STATE").visitEnd();
+            });
             put(zip, type("android/telephony/Listener", PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT, "java/lang/Object"));
             put(zip, type("android/telephony/Listener2", PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT, "java/lang/Object"));
             put(zip, type("com/android/internal/HiddenI", PUBLIC | Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT,
