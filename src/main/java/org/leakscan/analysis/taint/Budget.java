@@ -16,7 +16,7 @@ final class Budget {
         }
     }
 
-    /** Thrown when one method's own summary work passes {@link #MAX_OWN_WORK}. */
+    /** Thrown when one method's own summary work or time passes {@link #MAX_OWN_WORK} or {@link #MAX_OWN_NANOS}. */
     static final class Oversized extends RuntimeException {
         Oversized() {
             super("summary work limit reached", null, false, false);
@@ -52,28 +52,27 @@ final class Budget {
     /** Cheap enough for inner loops: reads the clock every 64th call. */
     void check() {
         work++;
-        if (!open.isEmpty()) {
-            long[] top = open.get(open.size() - 1);
-            if (work - top[0] - top[1] > MAX_OWN_WORK) {
-                throw new Oversized();
-            }
+        if (!open.isEmpty() && ownWork() > MAX_OWN_WORK) {
+            throw new Oversized();
         }
         if ((++ticks & 63) != 0) {
             return;
         }
         checkNow();
-        if (!open.isEmpty()) {
-            long[] top = open.get(open.size() - 1);
-            if (System.nanoTime() - top[2] - top[3] > MAX_OWN_NANOS) {
-                throw new Oversized();
-            }
+        if (!open.isEmpty() && ownNanos() > MAX_OWN_NANOS) {
+            throw new Oversized();
         }
     }
 
-    /** The innermost open summary's own work so far (for tracing). */
+    /** The innermost open summary's own work so far. */
     long ownWork() {
         long[] top = open.get(open.size() - 1);
         return work - top[0] - top[1];
+    }
+
+    private long ownNanos() {
+        long[] top = open.get(open.size() - 1);
+        return System.nanoTime() - top[2] - top[3];
     }
 
     /** A summary starts being made: its own work is counted from here. */

@@ -41,7 +41,7 @@ final class Summaries {
     private final Map<MethodDef, Integer> openLow = new IdentityHashMap<>();
     private final Map<MethodDef, Integer> analyses = new IdentityHashMap<>();
     private final Map<MethodDef, MethodSummary> latest = new IdentityHashMap<>();
-    /** Methods whose summary passed {@link Budget#MAX_OWN_WORK}: called as unmodelled library code. */
+    /** Methods whose summary passed a size, work or time bound: called as unmodelled library code. */
     private final java.util.Set<MethodDef> oversized = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private long computed;
     /** Time spent making summaries, nested ones counted once (for tracing). */
@@ -154,9 +154,7 @@ final class Summaries {
             if (s.nodes().size() > MAX_SUMMARY_NODES || s.cells().size() > MAX_SUMMARY_CELLS) {
                 // Too big to apply at every call up a deep call tree: keep what it found and what
                 // it sends, take the rest of its calls as library code (see oversized()).
-                oversized.add(m);
-                scope.unanalysed("summary-limit", scope.where(m));
-                s = s.sinksOnly();
+                s = giveUp(m, s.sinksOnly());
             }
             latest.put(m, s);
             if (Interpreter.TRACE_SUMMARIES) {
@@ -182,15 +180,13 @@ final class Summaries {
         } catch (Budget.Oversized e) {
             // Too much work for one summary: its calls are taken as library code that passes its
             // arguments' data on (LibraryModels), which costs nothing and keeps the data moving.
-            oversized.add(m);
-            scope.unanalysed("summary-limit", scope.where(m));
             MethodSummary partial;
             try {
                 partial = frame.summary().sinksOnly(); // the flows and sinks met before it stopped
             } catch (RuntimeException again) {
                 partial = MethodSummary.empty(m);
             }
-            latest.put(m, partial);
+            latest.put(m, giveUp(m, partial));
             analyses.put(m, MAX_ANALYSES_PER_METHOD);
             return partial;
         } catch (RuntimeException | StackOverflowError e) {
@@ -207,7 +203,14 @@ final class Summaries {
         }
     }
 
-    /** True when {@code m}'s summary was given up for its size (see {@link Budget#MAX_OWN_WORK}). */
+    /** Records that {@code m}'s summary passed a bound: its calls take the library default from now on. */
+    private MethodSummary giveUp(MethodDef m, MethodSummary kept) {
+        oversized.add(m);
+        scope.unanalysed("summary-limit", scope.where(m));
+        return kept;
+    }
+
+    /** True when {@code m}'s summary was given up for its size, work or time (see {@link #giveUp}). */
     boolean oversized(MethodDef m) {
         return oversized.contains(m);
     }
