@@ -223,6 +223,15 @@ final class LibraryModels {
      * query's data type, beside the query's own, so the report can point at the statement.
      */
     private TaintSet columnLabels(Frame f, Site site, MethodRef ref, Value cursor) {
+        TaintSet out = TaintSet.EMPTY;
+        for (String type : providerDataTypes(f, cursor)) {
+            out = out.union(f.label(type, ref.toString(), site));
+        }
+        return out;
+    }
+
+    /** The data types of the content-provider reads a cursor holds, as far as this method knows them. */
+    private java.util.Set<String> providerDataTypes(Frame f, Value cursor) {
         TaintSet t = f.contentTaint(cursor).union(cursor.taint());
         java.util.Set<String> types = new java.util.TreeSet<>();
         BitSet labels = t.labels();
@@ -232,17 +241,17 @@ final class LibraryModels {
                 types.add(s.dataType());
             }
         }
-        TaintSet out = TaintSet.EMPTY;
-        for (String type : types) {
-            out = out.union(f.label(type, ref.toString(), site));
-        }
-        return out;
+        return types;
     }
 
     private boolean needsCaller(Frame f, MethodRef ref, Resolved r, Value[] args, boolean isStatic) {
         if (!isStatic && args.length > 0 && isCursorColumnRead(ref) && (f.contentTaint(args[0]).isSymbolic()
-                || args[0].taint().isSymbolic())) {
-            return true; // which data the cursor holds is the caller's to say
+                || args[0].taint().isSymbolic()) && providerDataTypes(f, args[0]).isEmpty()) {
+            // Which data the cursor holds is the caller's to say. A cursor whose query this method
+            // made is read here, even when the query went through an object of the caller's (the
+            // resolver comes from `this`): the column reads must not wait for a caller that may
+            // never resolve them (one past the summary bounds keeps no pending calls).
+            return true;
         }
         if (r.sources() != null) {
             for (Source s : r.sources()) {

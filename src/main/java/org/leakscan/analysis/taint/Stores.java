@@ -54,7 +54,7 @@ final class Stores {
             return Frame.CallResult.of(args[0]); // edits write the same store
         }
         if ((name.equals("getString") || name.equals("getText")) && ref.descriptor().startsWith("(I)")
-                && !isStatic && args.length == 2) {
+                && !isStatic && args.length == 2 && looksUpResources(owner)) {
             if (args[1].intConstant() == null) {
                 return f.isSymbolic(args[1]) ? f.defer(site, call, args) : null;
             }
@@ -64,4 +64,22 @@ final class Stores {
         }
         return null;
     }
+
+    /**
+     * Whether {@code getString(int)} on this type takes a resource id: a context, the resources, a
+     * fragment. A cursor's, a JSON array's or a typed array's takes a position, and deferring such
+     * a read to the caller over a column index would leave it unresolved.
+     */
+    private boolean looksUpResources(String owner) {
+        for (String t : RESOURCE_OWNERS) {
+            if (owner.equals(t) || scope.hierarchy.isSubtype(owner, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.List<String> RESOURCE_OWNERS = java.util.List.of("Landroid/content/Context;",
+            "Landroid/content/res/Resources;", "Landroid/app/Fragment;", "Landroidx/fragment/app/Fragment;",
+            "Landroid/support/v4/app/Fragment;");
 }

@@ -171,9 +171,18 @@ public final class DexFrontEnd {
             throw new MalformedCodeException("bad DEX header: wrong magic");
         }
         int version = (bytes[offset + 4] - '0') * 100 + (bytes[offset + 5] - '0') * 10 + (bytes[offset + 6] - '0');
-        if (version < 35 || version > 41 || bytes[offset + 4] < '0' || bytes[offset + 4] > '9') {
-            throw new MalformedCodeException("bad DEX header: unknown version '"
-                    + new String(bytes, offset + 4, 3, java.nio.charset.StandardCharsets.ISO_8859_1) + "'");
+        boolean digits = true;
+        for (int k = 4; k < 7; k++) {
+            digits &= bytes[offset + k] >= '0' && bytes[offset + k] <= '9';
+        }
+        // No 036: Android skipped it, as old Dalvik builds wrongly accepted files with that number.
+        if (!digits || version < 35 || version == 36 || version > 41) {
+            StringBuilder shown = new StringBuilder();
+            for (int k = 4; k < 7; k++) {
+                int b = bytes[offset + k] & 0xff;
+                shown.append(b >= 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("\\x%02x", b));
+            }
+            throw new MalformedCodeException("bad DEX header: unknown version '" + shown + "'");
         }
         int endian = readInt(bytes, offset + 0x28);
         if (endian != 0x12345678) {
@@ -190,7 +199,31 @@ public final class DexFrontEnd {
             throw new MalformedCodeException("bad DEX header: declares " + fileSize + " bytes but the file has "
                     + (bytes.length - offset) + " (truncated?)");
         }
+        checkIdSections(bytes, offset);
         return version;
+    }
+
+    /** The id sections of a header, {name, size field, item bytes}; their offset field follows the size. */
+    private static final Object[][] ID_SECTIONS = {
+            {"string_ids", 0x38, 4}, {"type_ids", 0x40, 4}, {"proto_ids", 0x48, 12}, {"field_ids", 0x50, 8},
+            {"method_ids", 0x58, 8}, {"class_defs", 0x60, 32}};
+
+    /**
+     * Checks that each id section of the header at {@code offset} lies inside the bytes. The counts
+     * size the reference caches ({@link DexRefs}) before any item is read: a count of two billion in
+     * a few-kilobyte file must be an error, not an attempt to allocate gigabytes.
+     */
+    private static void checkIdSections(byte[] bytes, int offset) throws MalformedCodeException {
+        for (Object[] section : ID_SECTIONS) {
+            int field = (Integer) section[1];
+            long count = readInt(bytes, offset + field) & 0xffffffffL;
+            long start = readInt(bytes, offset + field + 4) & 0xffffffffL;
+            if (count != 0 && start + count * (Integer) section[2] > bytes.length) {
+                throw new MalformedCodeException(String.format(
+                        "bad DEX header: %s (%d items at 0x%x) run past the end of the file (%d bytes)",
+                        section[0], count, start, bytes.length));
+            }
+        }
     }
 
     /** Opens DEX bytes whose header is at 0, without dexlib2's check of the version (done above). */
@@ -204,8 +237,16 @@ public final class DexFrontEnd {
 
     /** dexlib2's file with its version check off: the header was checked by {@link #checkHeader}. */
     private static final class UncheckedVersionDexFile extends DexBackedDexFile {
+        private final OptionalIndexedSection<String> strings;
+
         UncheckedVersionDexFile(Opcodes opcodes, byte[] bytes) {
             super(opcodes, bytes, 0, false);
+            this.strings = new BoundedStrings(super.getStringSection(), getBuffer(), getDataBuffer(), bytes.length);
+        }
+
+        @Override
+        public OptionalIndexedSection<String> getStringSection() {
+            return strings;
         }
 
         /**
@@ -214,6 +255,55 @@ public final class DexFrontEnd {
          */
         MethodImplementation implementation(int codeOffset) {
             return createMethodImplementation(this, null, codeOffset);
+        }
+    }
+
+    /**
+     * A file's strings, each length checked before dexlib2 decodes it. dexlib2 allocates (and keeps,
+     * per thread) a {@code char[]} of the declared UTF-16 length; a string of {@code n} UTF-16 units
+     * takes at least {@code n} bytes of MUTF-8, so a length past the end of the file is malformed.
+     * The type section and dexlib2's references read strings through this section too.
+     */
+    private static final class BoundedStrings extends DexBackedDexFile.OptionalIndexedSection<String> {
+        private final DexBackedDexFile.OptionalIndexedSection<String> ids;
+        private final org.jf.dexlib2.dexbacked.DexBuffer idBuffer;
+        private final org.jf.dexlib2.dexbacked.DexBuffer data;
+        private final int fileLength;
+
+        BoundedStrings(DexBackedDexFile.OptionalIndexedSection<String> ids, org.jf.dexlib2.dexbacked.DexBuffer idBuffer,
+                       org.jf.dexlib2.dexbacked.DexBuffer data, int fileLength) {
+            this.ids = ids;
+            this.idBuffer = idBuffer;
+            this.data = data;
+            this.fileLength = fileLength;
+        }
+
+        @Override
+        public String get(int index) {
+            int stringData = idBuffer.readSmallUint(ids.getOffset(index));
+            org.jf.dexlib2.dexbacked.DexReader<?> reader = data.readerAt(stringData);
+            int length = reader.readSmallUleb128();
+            if (length > fileLength - reader.getOffset()) {
+                throw new org.jf.util.ExceptionWithContext(
+                        "string %d at 0x%x declares %d UTF-16 units, more than the file has bytes left", index,
+                        stringData, length);
+            }
+            return reader.readString(length);
+        }
+
+        @Override
+        public String getOptional(int index) {
+            return index == -1 ? null : get(index);
+        }
+
+        @Override
+        public int getOffset(int index) {
+            return ids.getOffset(index);
+        }
+
+        @Override
+        public int size() {
+            return ids.size();
         }
     }
 
@@ -238,13 +328,15 @@ public final class DexFrontEnd {
         for (DexBackedDexFile dex : sections(file.bytes())) {
             DexBackedDexFile.IndexedSection<DexBackedClassDef> classes;
             int count;
+            DexRefs refs;
             try {
                 classes = dex.getClassSection();
                 count = classes.size();
+                refs = new DexRefs(dex);
             } catch (RuntimeException e) {
-                throw new MalformedCodeException("bad DEX file: class table unreadable (" + Messages.oneLine(e) + ")", e);
+                throw new MalformedCodeException("bad DEX file: id tables unreadable (" + Messages.oneLine(e) + ")", e);
             }
-            out.add(new Opened(file.name(), classes, count, new DexRefs(dex)));
+            out.add(new Opened(file.name(), classes, count, refs));
         }
         return out;
     }
@@ -330,7 +422,12 @@ public final class DexFrontEnd {
             this.protos = new String[dex.getProtoSection().size()];
             this.fields = new org.leakscan.program.FieldRef[dex.getFieldSection().size()];
             this.methods = new MethodRef[dex.getMethodSection().size()];
-            this.callSites = new MethodRef[dex.getCallSiteSection().size()];
+            int callSiteCount = dex.getCallSiteSection().size();
+            if (callSiteCount < 0 || 4L * callSiteCount > ids.getBuf().length) {
+                throw new org.jf.util.ExceptionWithContext("call_site_ids: %d items, more than the file holds",
+                        callSiteCount & 0xffffffffL);
+            }
+            this.callSites = new MethodRef[callSiteCount];
         }
 
         /** The 16-bit reference index of a 21c/22c/35c/3rc/45cc/4rcc instruction. */
@@ -395,6 +492,10 @@ public final class DexFrontEnd {
                 return List.of();
             }
             int count = data.readSmallUint(list);
+            if (list + 4L + 2L * count > data.getBuf().length - data.getBaseOffset()) {
+                throw new org.jf.util.ExceptionWithContext("type_list at 0x%x declares %d types, past the end of the file",
+                        list, count);
+            }
             String[] out = new String[count];
             for (int k = 0; k < count; k++) {
                 out[k] = type(data.readUshort(list + 4 + 2 * k));
