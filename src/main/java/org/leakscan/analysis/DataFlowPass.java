@@ -109,9 +109,10 @@ public final class DataFlowPass implements Pass {
     static AppFacts appFacts(AnalysisContext context) {
         CodeOwnership ownership = context.ownership();
         java.util.function.Predicate<String> bundled = type -> ownership.libraryOf(type) != null;
+        java.util.function.Predicate<String> infrastructure = KnownLibraries.of(context.program().classes());
         AndroidManifest m = context.manifest();
         if (m == null) {
-            return new AppFacts(List.of(), null, Set.of(), Set.of(), id -> null, bundled, KnownLibraries::isInfrastructure);
+            return new AppFacts(List.of(), null, Set.of(), Set.of(), id -> null, bundled, infrastructure);
         }
         List<AppFacts.Component> components = new ArrayList<>();
         for (Component c : m.components()) {
@@ -136,7 +137,7 @@ public final class DataFlowPass implements Pass {
         readLayouts(context, onClick, layoutClasses);
         var resources = context.resources();
         return new AppFacts(components, application, onClick, layoutClasses,
-                id -> resources == null ? null : resources.string(id), bundled, KnownLibraries::isInfrastructure);
+                id -> resources == null ? null : resources.string(id), bundled, infrastructure);
     }
 
     /**

@@ -20,6 +20,7 @@ final class Calls {
     final Threads threads;
     private final Reflection reflection;
     private final Stores stores;
+    private final Databases databases;
     private final HttpLibraries http;
 
     Calls(Scope scope) {
@@ -28,6 +29,7 @@ final class Calls {
         this.threads = new Threads(scope);
         this.reflection = new Reflection(scope);
         this.stores = new Stores(scope);
+        this.databases = new Databases(scope);
         this.http = new HttpLibraries(scope, threads);
     }
 
@@ -74,6 +76,9 @@ final class Calls {
             }
             if (r == null) {
                 r = reflection.handle(f, site, call, args);
+            }
+            if (r == null) {
+                r = databases.handle(f, site, call, args);
             }
             if (r == null) {
                 r = stores.handle(f, site, call, args);

@@ -224,17 +224,20 @@ final class LibraryModels {
      */
     private TaintSet columnLabels(Frame f, Site site, MethodRef ref, Value cursor) {
         TaintSet out = TaintSet.EMPTY;
-        for (String type : providerDataTypes(f, cursor)) {
+        for (String type : providerDataTypes(cursor)) {
             out = out.union(f.label(type, ref.toString(), site));
         }
         return out;
     }
 
-    /** The data types of the content-provider reads a cursor holds, as far as this method knows them. */
-    private java.util.Set<String> providerDataTypes(Frame f, Value cursor) {
-        TaintSet t = f.contentTaint(cursor).union(cursor.taint());
+    /**
+     * The data types of the content-provider queries a cursor comes from, as far as this method
+     * knows them: the query's label is on the cursor itself. What a cursor's rows hold otherwise (a
+     * table of the app's database holding data read elsewhere) keeps its own labels.
+     */
+    private java.util.Set<String> providerDataTypes(Value cursor) {
         java.util.Set<String> types = new java.util.TreeSet<>();
-        BitSet labels = t.labels();
+        BitSet labels = cursor.taint().labels();
         for (int l = labels.nextSetBit(0); l >= 0; l = labels.nextSetBit(l + 1)) {
             SourceSite s = scope.labels.site(l);
             if (s.uri() != null) {
@@ -245,8 +248,8 @@ final class LibraryModels {
     }
 
     private boolean needsCaller(Frame f, MethodRef ref, Resolved r, Value[] args, boolean isStatic) {
-        if (!isStatic && args.length > 0 && isCursorColumnRead(ref) && (f.contentTaint(args[0]).isSymbolic()
-                || args[0].taint().isSymbolic()) && providerDataTypes(f, args[0]).isEmpty()) {
+        if (!isStatic && args.length > 0 && isCursorColumnRead(ref) && args[0].taint().isSymbolic()
+                && providerDataTypes(args[0]).isEmpty()) {
             // Which data the cursor holds is the caller's to say. A cursor whose query this method
             // made is read here, even when the query went through an object of the caller's (the
             // resolver comes from `this`): the column reads must not wait for a caller that may
