@@ -72,10 +72,13 @@ abstract class Frame {
     private final java.util.Set<MethodDef> applying = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Summaries applied inside summaries being applied, at most this deep in one frame. */
     private static final int MAX_NESTED_APPLICATIONS = 64;
+    /** How many applications {@link #apply} refused so far (a recursion, or past the nesting bound). */
+    int refusedApplications;
 
     /** Applies {@code s} unless that would recurse; the frame's fixpoint sees what a recursion would add. */
     final CallResult apply(MethodSummary s, Value[] args, TaintSet context) {
         if (applying.contains(s.method()) || applying.size() >= MAX_NESTED_APPLICATIONS) {
+            refusedApplications++;
             return CallResult.NOTHING;
         }
         applying.add(s.method());
