@@ -17,7 +17,7 @@ import org.leakscan.testing.FixtureApps;
  * Issue #11: {@code --flow-time-limit} holds on every input within a few seconds of its value. The
  * {@code analysis-bomb} fixture (huge methods, thousands of sources and sinks, loops and branches
  * on tainted data, recursion through small helpers; see {@code AnalysisBombSources}) is scanned
- * with a 3 s limit: the scan must end within the limit plus 5 s and say in {@code unanalysed} that
+ * with a 3 s limit: the scan must end within the limit plus 15 s and say in {@code unanalysed} that
  * the analysis stopped. A bound check, not a speed measurement: the bomb is built before the clock
  * starts, and the bound is the user's own limit.
  */
@@ -25,10 +25,12 @@ class AnalysisBombTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(3);
     /*
-     * Unpacking, the inventory and the report come on top of the flow limit: 1.3 s from the
-     * command line; in the test JVM (cold, beside other test classes) the whole scan took 6.3 s.
+     * Unpacking, the inventory and the report come on top of the flow limit: 1.9 s from the
+     * command line; in the test JVM (cold, beside other test classes) the whole scan took 6.3 s
+     * to 8.6 s in CI runs of the same code. The bound catches a limit that does not hold (the bomb
+     * ran past 900 s when the time was checked only between methods), not a slow machine.
      */
-    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration GRACE = Duration.ofSeconds(15);
 
     @Test
     void theFlowTimeLimitHoldsOnTheAnalysisBomb() {
