@@ -203,10 +203,14 @@ public final class DexFrontEnd {
         return version;
     }
 
-    /** The id sections of a header, {name, size field, item bytes}; their offset field follows the size. */
-    private static final Object[][] ID_SECTIONS = {
-            {"string_ids", 0x38, 4}, {"type_ids", 0x40, 4}, {"proto_ids", 0x48, 12}, {"field_ids", 0x50, 8},
-            {"method_ids", 0x58, 8}, {"class_defs", 0x60, 32}};
+    /** An id section of the header: its size field (the offset field follows it) and its item size. */
+    private record IdSection(String name, int sizeField, int itemBytes) {
+    }
+
+    private static final List<IdSection> ID_SECTIONS = List.of(new IdSection("string_ids", 0x38, 4),
+            new IdSection("type_ids", 0x40, 4), new IdSection("proto_ids", 0x48, 12),
+            new IdSection("field_ids", 0x50, 8), new IdSection("method_ids", 0x58, 8),
+            new IdSection("class_defs", 0x60, 32));
 
     /**
      * Checks that each id section of the header at {@code offset} lies inside the bytes. The counts
@@ -214,14 +218,13 @@ public final class DexFrontEnd {
      * a few-kilobyte file must be an error, not an attempt to allocate gigabytes.
      */
     private static void checkIdSections(byte[] bytes, int offset) throws MalformedCodeException {
-        for (Object[] section : ID_SECTIONS) {
-            int field = (Integer) section[1];
-            long count = readInt(bytes, offset + field) & 0xffffffffL;
-            long start = readInt(bytes, offset + field + 4) & 0xffffffffL;
-            if (count != 0 && start + count * (Integer) section[2] > bytes.length) {
+        for (IdSection section : ID_SECTIONS) {
+            long count = readInt(bytes, offset + section.sizeField()) & 0xffffffffL;
+            long start = readInt(bytes, offset + section.sizeField() + 4) & 0xffffffffL;
+            if (count != 0 && start + count * section.itemBytes() > bytes.length) {
                 throw new MalformedCodeException(String.format(
                         "bad DEX header: %s (%d items at 0x%x) run past the end of the file (%d bytes)",
-                        section[0], count, start, bytes.length));
+                        section.name(), count, start, bytes.length));
             }
         }
     }
