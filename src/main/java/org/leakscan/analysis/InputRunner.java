@@ -65,7 +65,7 @@ public final class InputRunner {
                 Throwable cause = e.getCause();
                 for (Throwable t = cause; t != null; t = t.getCause()) {
                     if (t instanceof OutOfMemoryError) {
-                        return failed(display, "analysis ran out of memory; give Java more (-Xmx) or scan this input alone");
+                        return failed(display, "analysis ran out of memory; give Java more (-Xmx, e.g. LEAKSCAN_JAVA_OPTS=-Xmx8g for bin/leakscan) or scan this input alone");
                     }
                 }
                 if (cause instanceof RuntimeException re) {

@@ -60,6 +60,9 @@ final class Budget {
         }
         checkNow();
         if (!open.isEmpty() && ownNanos() > MAX_OWN_NANOS) {
+            if (Interpreter.TRACE_SUMMARIES) {
+                System.err.println("oversized by time: own work " + ownWork());
+            }
             throw new Oversized();
         }
     }

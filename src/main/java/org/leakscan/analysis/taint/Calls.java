@@ -22,6 +22,7 @@ final class Calls {
     private final Stores stores;
     private final Databases databases;
     private final HttpLibraries http;
+    private final JavascriptBridges bridges;
 
     Calls(Scope scope) {
         this.scope = scope;
@@ -31,6 +32,7 @@ final class Calls {
         this.stores = new Stores(scope);
         this.databases = new Databases(scope);
         this.http = new HttpLibraries(scope, threads);
+        this.bridges = new JavascriptBridges(scope);
     }
 
     /**
@@ -70,7 +72,10 @@ final class Calls {
             thrown = thrown.join(r.thrown());
         }
         if (d.library()) {
-            Frame.CallResult r = intents.handle(f, site, call, args);
+            Frame.CallResult r = bridges.handle(f, site, call, args);
+            if (r == null) {
+                r = intents.handle(f, site, call, args);
+            }
             if (r == null) {
                 r = threads.handle(f, site, call, args);
             }

@@ -105,9 +105,17 @@ final class LibraryModels {
                     continue;
                 }
                 if (s.accessor()) {
-                    // Reading a coordinate or a name out of a source's object is where that datum is
-                    // read (DroidBench counts these call sites): it gets its own label.
                     accessor = true;
+                    TaintSet held = heldOfFamily(f, s.dataType(), args, isStatic);
+                    if (!held.isEmpty()) {
+                        // The object came from a source of this datum (a Location from
+                        // getLastKnownLocation, an SmsMessage from createFromPdu): the datum was
+                        // obtained there, and the accessor only reads it out.
+                        result = result.join(Value.ofTaint(held));
+                        continue;
+                    }
+                    // An object of unknown origin (a callback's parameter): reading a coordinate or
+                    // a name out of it is where that datum is read, and gets its own label.
                 }
                 TaintSet label = f.label(s.dataType(), s.api(), site);
                 Taint t = s.taint();
@@ -320,6 +328,27 @@ final class LibraryModels {
             out = out.join(stream);
         }
         return out;
+    }
+
+    /** The concrete labels of {@code dataType}'s family (location.*, sms) that a call's receiver holds. */
+    private TaintSet heldOfFamily(Frame f, String dataType, Value[] args, boolean isStatic) {
+        if (isStatic || args.length == 0) {
+            return TaintSet.EMPTY;
+        }
+        BitSet held = f.contentTaint(args[0]).labels();
+        BitSet same = new BitSet();
+        String family = family(dataType);
+        for (int l = held.nextSetBit(0); l >= 0; l = held.nextSetBit(l + 1)) {
+            if (family(scope.labels.site(l).dataType()).equals(family)) {
+                same.set(l);
+            }
+        }
+        return same.isEmpty() ? TaintSet.EMPTY : TaintSet.labels(same);
+    }
+
+    private static String family(String dataType) {
+        int dot = dataType.indexOf('.');
+        return dot < 0 ? dataType : dataType.substring(0, dot);
     }
 
     /** An instance field source read on a library object (Account.name) that is not yet tainted. */

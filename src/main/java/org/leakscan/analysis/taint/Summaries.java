@@ -178,6 +178,9 @@ final class Summaries {
         } catch (Budget.OutOfTime | java.util.concurrent.CancellationException e) {
             throw e;
         } catch (Budget.Oversized e) {
+            if (Interpreter.TRACE_SUMMARIES) {
+                System.err.println("oversized " + m.ref() + " ms=" + (System.nanoTime() - started) / 1_000_000);
+            }
             // Too much work for one summary: its calls are taken as library code that passes its
             // arguments' data on (LibraryModels), which costs nothing and keeps the data moving.
             MethodSummary partial;
