@@ -24,24 +24,27 @@ final class Budget {
     }
 
     /**
-     * Work (blocks interpreted, summary cells and calls applied) one method's summary may take by
-     * itself, its callees' summaries not counted. Counted, not timed, so that a report does not
-     * depend on the machine. Real methods need a few thousand; the generated drawable and
-     * layout code of obfuscated support libraries, applied through deep call trees, millions.
+     * Work one method's summary may take by itself, its callees' summaries not counted: blocks
+     * interpreted, summary cells and calls applied, and every field a walk of the heap reads (the
+     * data an argument carries to a library call or a sink: {@link Frame#contentTaint}), which is
+     * where the time of the costliest methods goes. Counted, not timed, so that a report does not
+     * depend on the machine or on what else runs on it. Real methods need a few thousand; generated
+     * code of obfuscated SDKs (Play services' measurement, ad SDKs' request builders), applied
+     * through deep call trees, millions. At this bound such a method stops after 0.1 to 1 s.
      */
-    static final long MAX_OWN_WORK = 30_000;
+    static final long MAX_OWN_WORK = 100_000;
     /**
-     * Time one method's summary may take by itself: the cost of a unit of work grows with the
-     * size of the values it joins, which counting cannot see. Only pathological methods (seconds
-     * of their own) meet it, so reports of ordinary apps do not depend on the machine.
+     * CPU time one method's summary may take by itself: only a safety net for costs the count
+     * does not see, far above what any method of the real apps measured needs before
+     * {@link #MAX_OWN_WORK} stops it (about 1 s at most), so it does not decide what is reported.
      */
-    static final long MAX_OWN_NANOS = 300_000_000L;
+    static final long MAX_OWN_NANOS = 5_000_000_000L;
 
     private final long deadline;
     private int ticks;
     private boolean expired;
     private long work;
-    /** Per summary being made, innermost last: {work at start, work of nested summaries, start time, time of nested summaries}. */
+    /** Per summary being made, innermost last: {work at start, work of nested summaries, CPU time at start, CPU time of nested summaries}. */
     private final java.util.ArrayList<long[]> open = new java.util.ArrayList<>();
 
     /** @param nanos how long from now; 0 or less for no limit */
@@ -67,20 +70,36 @@ final class Budget {
         }
     }
 
+    /** Counts {@code n} units of work of one step whose cost grows with the data it walks (see {@link #MAX_OWN_WORK}). */
+    void charge(int n) {
+        work += n;
+        if (!open.isEmpty() && ownWork() > MAX_OWN_WORK) {
+            throw new Oversized();
+        }
+    }
+
     /** The innermost open summary's own work so far. */
     long ownWork() {
         long[] top = open.get(open.size() - 1);
         return work - top[0] - top[1];
     }
 
-    private long ownNanos() {
+    long ownNanos() {
         long[] top = open.get(open.size() - 1);
-        return System.nanoTime() - top[2] - top[3];
+        return cpuNanos() - top[2] - top[3];
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+
+    /** This thread's CPU time (the clock where the JVM cannot tell). */
+    private static long cpuNanos() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** A summary starts being made: its own work is counted from here. */
     void enter() {
-        open.add(new long[] {work, 0, System.nanoTime(), 0});
+        open.add(new long[] {work, 0, cpuNanos(), 0});
     }
 
     /** The summary begun by the matching {@link #enter} is done (or given up). */
@@ -89,7 +108,7 @@ final class Budget {
         if (!open.isEmpty()) {
             long[] parent = open.get(open.size() - 1);
             parent[1] += work - top[0];
-            parent[3] += System.nanoTime() - top[2];
+            parent[3] += cpuNanos() - top[2];
         }
     }
 

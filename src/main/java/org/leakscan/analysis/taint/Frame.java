@@ -238,6 +238,7 @@ abstract class Frame {
         BitSet inputs = null;
         BitSet seen = new BitSet();
         BitSet level = (BitSet) v.objects().clone();
+        int steps = 0;
         for (int depth = 0; depth < TAINT_DEPTH && !level.isEmpty(); depth++) {
             BitSet next = new BitSet();
             for (int o = level.nextSetBit(0); o >= 0; o = level.nextSetBit(o + 1)) {
@@ -258,6 +259,7 @@ abstract class Frame {
                         continue;
                     }
                     Value fv = cell(o, f);
+                    steps++;
                     TaintSet t = fv.taint();
                     if (!t.isEmpty()) {
                         if (inputs == null) {
@@ -272,6 +274,9 @@ abstract class Frame {
             }
             next.andNot(seen);
             level = next;
+        }
+        if (steps > 0) {
+            scope.budget.charge(steps);
         }
         if (inputs == null) {
             return v.taint();

@@ -159,7 +159,7 @@ final class Summaries {
             latest.put(m, s);
             if (Interpreter.TRACE_SUMMARIES) {
                 System.err.println("summary " + m.ref() + " ms=" + (System.nanoTime() - started) / 1_000_000
-                        + " work=" + scope.budget.ownWork() + " passes=" + frame.passes + " depth=" + lows.size() + " nodes=" + s.nodes().size()
+                        + " ownus=" + scope.budget.ownNanos() / 1_000 + " work=" + scope.budget.ownWork() + " passes=" + frame.passes + " depth=" + lows.size() + " nodes=" + s.nodes().size()
                         + " cells=" + s.cells().size() + " hits=" + s.hits().size() + " pending=" + s.pending().size()
                         + " flows=" + s.flows().size());
                 if (s.nodes().size() > 1000) {

@@ -161,6 +161,7 @@ public final class TaintAnalysis {
             todo.addAll(s.callees());
         }
         Map<List<Object>, Evidence> byPair = new HashMap<>();
+        Map<List<Object>, MethodDef> contexts = new HashMap<>();
         List<List<Object>> order = new ArrayList<>();
         for (MethodSummary.FlowFact f : facts) {
             SourceSite source = scope.labels.site(f.label());
@@ -179,15 +180,23 @@ public final class TaintAnalysis {
             if (old != null) {
                 destinations.addAll(old.destinations());
                 byPair.put(key, new Evidence(old.source(), old.sink(), destinations, old.implicit(), old.path()));
+                contexts.put(key, firstByName(contexts.get(key), f.context()));
                 continue;
             }
             if (byPair.size() >= MAX_FLOWS) {
                 scope.unanalysed("analysis-limit", "more than " + MAX_FLOWS + " flows; the first are reported");
                 break;
             }
-            List<String> path = path(callees, f.context(), source.method(), s.site().method());
-            byPair.put(key, new Evidence(source, sink, destinations, f.implicit(), path));
+            byPair.put(key, new Evidence(source, sink, destinations, f.implicit(), List.of()));
+            contexts.put(key, f.context());
             order.add(key);
+        }
+        // The path runs through one of the places the flow was completed: the same one every run,
+        // whatever order the facts came in.
+        for (List<Object> key : order) {
+            Evidence e = byPair.get(key);
+            List<String> path = path(callees, contexts.get(key), e.source().method(), e.sink().method());
+            byPair.put(key, new Evidence(e.source(), e.sink(), e.destinations(), e.implicit(), path));
         }
         // An explicit flow between the same two places makes the implicit one redundant.
         List<Evidence> out = new ArrayList<>();
@@ -207,6 +216,14 @@ public final class TaintAnalysis {
                 .thenComparing(e -> e.sink().method().ref().toString()).thenComparingInt(e -> e.sink().index())
                 .thenComparing(e -> e.sink().api()).thenComparing(e -> e.source().dataType()));
         return out;
+    }
+
+    /** Of two places a flow was completed, the one whose name sorts first (null last). */
+    private static MethodDef firstByName(MethodDef a, MethodDef b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.ref().toString().compareTo(b.ref().toString()) <= 0 ? a : b;
     }
 
     /** Methods from the source to the sink through the method where the flow was completed. */
