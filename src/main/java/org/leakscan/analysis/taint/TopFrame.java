@@ -45,6 +45,9 @@ final class TopFrame extends Frame {
     private final Set<String> initialised = new java.util.HashSet<>();
     private EntryPoints entryPoints;
     private Entry current;
+    /** Summaries applied (not reused) within the current entry's application, nested ones included. */
+    private int appliedInEntry;
+    private final Map<Integer, Integer> appliedHistogram = new java.util.TreeMap<>();
 
     TopFrame(Scope scope, Summaries summaries) {
         super(scope);
@@ -104,10 +107,14 @@ final class TopFrame extends Frame {
                 continue;
             }
             current = e;
+            appliedInEntry = 0;
             try {
                 callApp(new Site(e.method(), -1), e.method(), expandStandIns(e.args()));
             } finally {
                 current = null;
+                if (Interpreter.TRACE_SUMMARIES) {
+                    appliedHistogram.merge(Integer.highestOneBit(appliedInEntry), 1, Integer::sum);
+                }
             }
         }
     }
@@ -332,6 +339,7 @@ final class TopFrame extends Frame {
             replay(known);
             return known.result();
         }
+        appliedInEntry++;
         long before = version;
         int refused = refusedApplications;
         Reads reads = new Reads();
@@ -419,6 +427,7 @@ final class TopFrame extends Frame {
             java.util.Map<Integer, Integer> hist = new java.util.TreeMap<>();
             applications.values().forEach(v -> hist.merge(v, 1, Integer::sum));
             System.err.println("  applications histogram " + hist);
+            System.err.println("  summaries applied per entry application (power of two: count) " + appliedHistogram);
         }
         return out;
     }
