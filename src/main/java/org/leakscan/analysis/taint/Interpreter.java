@@ -196,7 +196,9 @@ final class Interpreter {
             if (!strip.isEmpty() && j.objects().isEmpty() && j.singleConstant() != null) {
                 // Where both ways of a secret-dependent branch meet, a constant that is the same
                 // whichever way it went tells nothing about the secret (x = "a" on both paths).
-                j = j.without(strip);
+                // Only the branch's implicit taint goes: a value one way brings explicitly
+                // (return id != null ? id : "ERR") is still the data.
+                j = j.withoutImplicit(strip);
             }
             if (j != target[r]) {
                 target[r] = j;

@@ -254,13 +254,6 @@ final class Value {
         return i == implicit ? this : new Value(objects, taint, i, constants, anyString);
     }
 
-    /** Without these labels and symbols, explicit or implicit. */
-    Value without(TaintSet gone) {
-        TaintSet t = taint.minus(gone);
-        TaintSet i = implicit.minus(gone);
-        return t == taint && i == implicit ? this : of(objects, t, i, constants, anyString);
-    }
-
     /** Only the taint (for values that are new data derived from this one, e.g. a string). */
     Value taintOnly() {
         if (objects.isEmpty() && constants.isEmpty() && !anyString) {
@@ -272,6 +265,12 @@ final class Value {
     /** The value without its constants. */
     Value withoutConstants() {
         return constants.isEmpty() && !anyString ? this : of(objects, taint, implicit, Set.of(), false);
+    }
+
+    /** Without the implicit taint of {@code gone}; explicit taint stays. */
+    Value withoutImplicit(TaintSet gone) {
+        TaintSet i = implicit.minus(gone);
+        return i == implicit ? this : of(objects, taint, i, constants, anyString);
     }
 
     /** Without implicit taint (library code does not track it). */
