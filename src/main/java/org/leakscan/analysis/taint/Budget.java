@@ -54,10 +54,7 @@ final class Budget {
 
     /** Cheap enough for inner loops: reads the clock every 64th call. */
     void check() {
-        work++;
-        if (!open.isEmpty() && ownWork() > MAX_OWN_WORK) {
-            throw new Oversized();
-        }
+        charge(1);
         if ((++ticks & 63) != 0) {
             return;
         }

@@ -2,9 +2,9 @@ package org.leakscan.analysis.taint;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.leakscan.catalog.Sink;
 import org.leakscan.program.Access;
 import org.leakscan.program.ClassDef;
@@ -23,11 +23,11 @@ import org.leakscan.program.MethodRef;
  */
 final class JavascriptBridges {
 
-    static final String ANNOTATION = "Landroid/webkit/JavascriptInterface;";
+    private static final String ANNOTATION = "Landroid/webkit/JavascriptInterface;";
     private static final String SIGNATURE = "addJavascriptInterface(Ljava/lang/Object;Ljava/lang/String;)V";
 
     private final Scope scope;
-    private final Map<String, List<MethodDef>> bridgeMethods = new ConcurrentHashMap<>();
+    private final Map<String, List<MethodDef>> bridgeMethods = new HashMap<>();
 
     JavascriptBridges(Scope scope) {
         this.scope = scope;

@@ -191,13 +191,6 @@ public final class TaintAnalysis {
             contexts.put(key, f.context());
             order.add(key);
         }
-        // The path runs through one of the places the flow was completed: the same one every run,
-        // whatever order the facts came in.
-        for (List<Object> key : order) {
-            Evidence e = byPair.get(key);
-            List<String> path = path(callees, contexts.get(key), e.source().method(), e.sink().method());
-            byPair.put(key, new Evidence(e.source(), e.sink(), e.destinations(), e.implicit(), path));
-        }
         // An explicit flow between the same two places makes the implicit one redundant.
         List<Evidence> out = new ArrayList<>();
         for (List<Object> key : order) {
@@ -209,7 +202,10 @@ public final class TaintAnalysis {
                     continue;
                 }
             }
-            out.add(e);
+            // The path runs through one of the places the flow was completed: the same one every
+            // run, whatever order the facts came in.
+            List<String> path = path(callees, contexts.get(key), e.source().method(), e.sink().method());
+            out.add(new Evidence(e.source(), e.sink(), e.destinations(), e.implicit(), path));
         }
         out.sort(Comparator.comparing((Evidence e) -> e.source().method().ref().toString())
                 .thenComparingInt(e -> e.source().index()).thenComparing(e -> e.source().api())
