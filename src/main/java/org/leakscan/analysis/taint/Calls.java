@@ -23,6 +23,7 @@ final class Calls {
     private final Databases databases;
     private final HttpLibraries http;
     private final JavascriptBridges bridges;
+    private final SharedFiles sharedFiles;
 
     Calls(Scope scope) {
         this.scope = scope;
@@ -33,6 +34,7 @@ final class Calls {
         this.databases = new Databases(scope);
         this.http = new HttpLibraries(scope, threads);
         this.bridges = new JavascriptBridges(scope);
+        this.sharedFiles = new SharedFiles(scope);
     }
 
     /**
@@ -84,6 +86,9 @@ final class Calls {
             }
             if (r == null) {
                 r = databases.handle(f, site, call, args);
+            }
+            if (r == null) {
+                r = sharedFiles.handle(f, site, call, args);
             }
             if (r == null) {
                 r = stores.handle(f, site, call, args);
@@ -177,8 +182,8 @@ final class Calls {
 
     /**
      * {@code m}, or null when its code is taken as library code: a well-known library's (never
-     * analysed: the catalogues and the conservative default say what its calls do with data), or a
-     * bundled library's whose call the catalogues describe.
+     * analysed: the catalogues and the conservative default say what its calls do with data), a
+     * bundled library's whose call the catalogues describe, or one the catalogues name as a sink.
      */
     private MethodDef appCode(MethodRef called, MethodDef m) {
         if (m == null) {
@@ -186,6 +191,12 @@ final class Calls {
         }
         String owner = scope.ownerOf(m).type();
         if (scope.isInfrastructure(owner)) {
+            return null;
+        }
+        if (scope.catalogs.sinks().sinkFor(owner, called.signature()) != null
+                || scope.catalogs.models().modelFor(owner, called.signature()) != null) {
+            // The catalogues name this very method (a cloud-storage client's upload, its request),
+            // whoever's package it sits in: the data leaves or moves as they say, not followed in.
             return null;
         }
         if (!scope.isBundledLibrary(owner)) {

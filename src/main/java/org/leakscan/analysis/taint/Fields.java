@@ -28,6 +28,11 @@ final class Fields {
     static final String TARGET = "@target";
     /** The runnable or task an object will run (Thread, TimerTask...). */
     static final String RUNS = "@runs";
+    /**
+     * What a file holds, on a {@code File}: read by what reads the file (a stream opened on it, an
+     * uploader the catalogues say takes it), not by what asks its name or turns it into text.
+     */
+    static final String FILE_DATA = "@file";
     /** Every field below the depth an input path is followed to. */
     static final String ANY = "@*";
     /** Every element of an input array as it was at entry, at whatever index (for reads at an unknown index). */
@@ -45,6 +50,7 @@ final class Fields {
     final int text;
     final int target;
     final int runs;
+    final int fileData;
     final int any;
     final int allElements;
 
@@ -56,6 +62,7 @@ final class Fields {
         text = id(TEXT);
         target = id(TARGET);
         runs = id(RUNS);
+        fileData = id(FILE_DATA);
         any = id(ANY);
         allElements = id(ALL_ELEMENTS);
     }

@@ -232,7 +232,8 @@ abstract class Frame {
         return collect(v, true);
     }
 
-    private TaintSet collect(Value v, boolean allFields) {
+    /** The taint of {@code v} and of the fields reachable from its objects (all fields, or only pseudo-fields). */
+    TaintSet collect(Value v, boolean allFields) {
         // Accumulated in place: on real apps the reachable cells carry thousands of labels.
         BitSet labels = null;
         BitSet inputs = null;
@@ -255,7 +256,7 @@ abstract class Frame {
                 }
                 BitSet fs = allFields ? writtenFields(o) : fields.pseudoOf(writtenFields(o));
                 for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
-                    if (f == fields.openedBy || f == fields.target) {
+                    if (f == fields.openedBy || f == fields.target || (f == fields.fileData && !allFields)) {
                         continue;
                     }
                     Value fv = cell(o, f);
@@ -296,6 +297,7 @@ abstract class Frame {
             BitSet fs = writtenFields(o);
             for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
                 if (fields.isPseudo(f) && f != fields.openedBy && f != fields.wraps && f != fields.target
+                        && f != fields.fileData
                         && f != fields.text && f != fields.runs) {
                     out = out.join(cell(o, f));
                 }

@@ -266,6 +266,13 @@ final class LibraryModels {
         }
         if (r.sources() != null) {
             for (Source s : r.sources()) {
+                if (s.accessor() && !isStatic && args.length > 0 && f.contentTaint(args[0]).isSymbolic()
+                        && heldOfFamily(f, s.dataType(), args, isStatic).isEmpty()) {
+                    // The object was given to this method (a field, a parameter): whether it came
+                    // from a source of this datum is the caller's to say, and only then does the
+                    // accessor merely read that source's datum out.
+                    return true;
+                }
                 if (s.argEquals() != null) {
                     Value v = arg(args, s.argEquals().argument(), isStatic);
                     if (f.isSymbolic(v) && v.strings().isEmpty() && v.intConstant() == null) {
@@ -376,7 +383,13 @@ final class LibraryModels {
             if ((a == 0 && isStatic) || k < 0 || k >= args.length) {
                 continue;
             }
-            taint = taint.union(f.contentTaint(args[k]));
+            // What a network call is handed (not the object it is made on) is serialised onto the
+            // wire whole: an app's request or model object sends its own fields too.
+            boolean wire = sink.kind() == SinkKind.NETWORK && !(a == 0 && !isStatic);
+            taint = taint.union(wire ? f.fullTaint(args[k]) : f.contentTaint(args[k]));
+            if (!(a == 0 && !isStatic) && isFile(sink.api(), k - (isStatic ? 0 : 1))) {
+                taint = taint.union(f.fullTaint(f.read(args[k], f.fields.fileData))); // the file is sent
+            }
             implicitTaint = implicitTaint.union(args[k].implicit());
         }
         if (taint.isEmpty() && implicitTaint.isEmpty()) {
@@ -481,11 +494,12 @@ final class LibraryModels {
                         : keyField >= 0 ? f.read(args[0], keyField).join(f.read(args[0], f.fields.content))
                                 .join(args[0].taintOnly())
                         : f.content(args[0]).withTaint(f.contentTaint(args[0]));
-                case ARG -> withContent(f, arg(args, t.from().index(), isStatic));
+                case ARG -> withFileData(f, ref, t.from().index() - 1,
+                        withContent(f, arg(args, t.from().index(), isStatic)));
                 case ALL_ARGS -> {
                     Value v = Value.EMPTY;
                     for (int k = isStatic ? 0 : 1; k < args.length; k++) {
-                        v = v.join(withContent(f, args[k]));
+                        v = v.join(withFileData(f, ref, k - (isStatic ? 0 : 1), withContent(f, args[k])));
                     }
                     yield v;
                 }
@@ -534,6 +548,22 @@ final class LibraryModels {
     /** A value with what its objects hold as containers (array elements, list content) as its own taint. */
     private static Value withContent(Frame f, Value v) {
         return v.objects().isEmpty() ? v : v.withTaint(f.contentTaint(v));
+    }
+
+    /**
+     * A {@code File} (or a {@code Uri} made for one) given where the catalogues say its data moves
+     * (an upload body, a request, an intent's data) is read: what the file holds
+     * ({@link Fields#FILE_DATA}) goes too. Parameter {@code param} of the call, from 0.
+     */
+    private static Value withFileData(Frame f, MethodRef ref, int param, Value v) {
+        return isFile(ref, param) && !v.objects().isEmpty() ? v.join(f.read(v, f.fields.fileData)) : v;
+    }
+
+    /** True when parameter {@code param} names a file: a {@code File}, or a {@code Uri} (one made for a file). */
+    private static boolean isFile(MethodRef ref, int param) {
+        List<String> types = ref.parameterTypes();
+        return param >= 0 && param < types.size()
+                && (types.get(param).equals("Ljava/io/File;") || types.get(param).equals("Landroid/net/Uri;"));
     }
 
     /** An unmodelled, non-neutral library call: the result carries everything the call was given. */

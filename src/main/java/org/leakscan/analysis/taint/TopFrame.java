@@ -108,12 +108,15 @@ final class TopFrame extends Frame {
             }
             current = e;
             appliedInEntry = 0;
+            long started = System.nanoTime();
             try {
                 callApp(new Site(e.method(), -1), e.method(), expandStandIns(e.args()));
             } finally {
                 current = null;
                 if (Interpreter.TRACE_SUMMARIES) {
                     appliedHistogram.merge(Integer.highestOneBit(appliedInEntry), 1, Integer::sum);
+                    System.err.println("entry " + e.method().ref() + " applied=" + appliedInEntry + " ms="
+                            + (System.nanoTime() - started) / 1_000_000 + " version=" + version);
                 }
             }
         }
@@ -159,6 +162,52 @@ final class TopFrame extends Frame {
         return cells.fields(node);
     }
 
+    /**
+     * What the heap below some objects carries, worked out once while nothing grows: on an app
+     * with a large SDK the same walks come back from every entry (the arguments of library calls,
+     * the symbols of the summaries applied), and they were four tenths of its time. Whoever reuses
+     * a walk becomes a reader of what it read.
+     */
+    @Override
+    TaintSet collect(Value v, boolean allFields) {
+        BitSet objs = v.objects();
+        if (objs.isEmpty()) {
+            return v.taint();
+        }
+        List<Object> key = List.of(objs, allFields);
+        Walk w = walks.get(key);
+        if (w != null && !unchangedSince(w.at(), w.nodes(), Set.of())) {
+            w = null;
+        }
+        if (w == null) {
+            Reads reads = new Reads();
+            recording.push(reads);
+            TaintSet t;
+            try {
+                t = super.collect(Value.ofObjects(objs), allFields);
+            } finally {
+                recording.pop();
+            }
+            if (!recording.isEmpty()) {
+                recording.peek().nodes.or(reads.nodes);
+            }
+            w = new Walk(t, reads.nodes, version);
+            if (walks.size() >= MAX_MEMO) {
+                walks.clear();
+            }
+            walks.put(List.of(objs.clone(), allFields), w);
+        } else {
+            replay(new Applied(null, w.nodes(), Set.of(), w.at()));
+        }
+        return v.taint().union(w.taint());
+    }
+
+    /** One heap walk: the taint found and the nodes read. */
+    private record Walk(TaintSet taint, BitSet nodes, long at) {
+    }
+
+    private final Map<List<Object>, Walk> walks = new HashMap<>();
+
     /** Who read a node: entries are applied again when any field of a node they read grows. */
     private void noteRead(int node) {
         if (!recording.isEmpty()) {
@@ -183,6 +232,10 @@ final class TopFrame extends Frame {
             return false;
         }
         version++;
+        if (node >= stamps.length) {
+            stamps = java.util.Arrays.copyOf(stamps, Math.max(node + 1, stamps.length * 2));
+        }
+        stamps[node] = version;
         if (node < nodeReaders.size()) {
             wake(nodeReaders.get(node));
         }
@@ -218,6 +271,7 @@ final class TopFrame extends Frame {
         if (joined != old) {
             statics.put(key, joined);
             version++;
+            staticStamps.put(key, version);
             wake(staticReaders.get(key));
         }
     }
@@ -273,9 +327,24 @@ final class TopFrame extends Frame {
         LocalKey k = (LocalKey) calleeNode.key();
         // Keyed by the entry's method, not the entry: an object a callback makes must not make the
         // next callback's object a new one, or callbacks would beget callbacks without end.
-        Object via = current == null ? k.via() : java.util.Arrays.asList(current.method().ref(), k.via());
+        Object via = current == null || madeInLibrary(k.origin()) ? k.via()
+                : java.util.Arrays.asList(current.method().ref(), k.via());
         return made(nodes.get(calleeNode.kind(), new LocalKey(via, k.origin(), k.tag()), calleeNode.type(),
                 calleeNode.exact()));
+    }
+
+    /**
+     * True when a bundled library's code made the object (an SDK's request queue, its
+     * singleton's helpers): such objects are one per place whichever entry reached it, so every
+     * entry into the SDK finds the same ones instead of a copy per entry that each later entry's
+     * walks must cross again.
+     */
+    private boolean madeInLibrary(Site origin) {
+        if (origin == null) {
+            return false;
+        }
+        var owner = scope.ownerOf(origin.method());
+        return owner != null && scope.isBundledLibrary(owner.type());
     }
 
     private final BitSet announced = new BitSet();
@@ -329,13 +398,9 @@ final class TopFrame extends Frame {
     CallResult callApp(Site site, MethodDef target, Value[] args, TaintSet context) {
         MethodSummary s = summaries.of(target);
         applied.add(target);
-        if (memoVersion != version) {
-            memo.clear();
-            memoVersion = version;
-        }
         List<Object> key = List.of(target, java.util.Arrays.asList(args.clone()), context);
         Applied known = memo.get(key);
-        if (known != null) {
+        if (known != null && unchangedSince(known.at(), known.nodes(), known.statics())) {
             replay(known);
             return known.result();
         }
@@ -355,7 +420,10 @@ final class TopFrame extends Frame {
             recording.peek().statics.addAll(reads.statics);
         }
         if (version == before && refusedApplications == refused) {
-            memo.put(key, new Applied(r, reads.nodes, reads.statics));
+            if (memo.size() >= MAX_MEMO) {
+                memo.clear();
+            }
+            memo.put(key, new Applied(r, reads.nodes, reads.statics, version));
         }
         return r;
     }
@@ -369,8 +437,32 @@ final class TopFrame extends Frame {
      * so the value is reused and the entry is made a reader of what the first application read.
      * An application that grew the heap, or in which a nested one was refused, is not kept.
      */
-    private record Applied(CallResult result, BitSet nodes, Set<String> statics) {
+    private record Applied(CallResult result, BitSet nodes, Set<String> statics, long at) {
     }
+
+    /** True when no node in {@code nodes} and no static in {@code statics} grew after {@code at}. */
+    private boolean unchangedSince(long at, BitSet nodes, Set<String> statics) {
+        if (at == version) {
+            return true;
+        }
+        for (int n = nodes.nextSetBit(0); n >= 0; n = nodes.nextSetBit(n + 1)) {
+            if (n < stamps.length && stamps[n] > at) {
+                return false;
+            }
+        }
+        for (String k : statics) {
+            if (staticStamps.getOrDefault(k, 0L) > at) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The version at which each node (by id) last grew, and each static. */
+    private long[] stamps = new long[1024];
+    private final Map<String, Long> staticStamps = new HashMap<>();
+    /** Applications and walks kept for reuse before the store is emptied (memory). */
+    private static final int MAX_MEMO = 100_000;
 
     /** What one application read: whoever reuses it must be woken when any of it grows. */
     private static final class Reads {
@@ -382,7 +474,6 @@ final class TopFrame extends Frame {
     private final java.util.ArrayDeque<Reads> recording = new java.util.ArrayDeque<>();
     /** Grows with every cell or static that grows. */
     private long version;
-    private long memoVersion;
 
     private void replay(Applied a) {
         for (int n = a.nodes().nextSetBit(0); n >= 0; n = a.nodes().nextSetBit(n + 1)) {
