@@ -70,23 +70,50 @@ abstract class Frame {
      * a summary left to its caller may lead back into one of them, which would never end.
      */
     private final java.util.Set<MethodDef> applying = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The same methods in the order they are being applied, outermost first. */
+    private final java.util.List<MethodDef> applyingStack = new java.util.ArrayList<>();
     /** Summaries applied inside summaries being applied, at most this deep in one frame. */
-    private static final int MAX_NESTED_APPLICATIONS = 64;
-    /** How many applications {@link #apply} refused so far (a recursion, or past the nesting bound). */
-    int refusedApplications;
+    static final int MAX_NESTED_APPLICATIONS = 64;
 
     /** Applies {@code s} unless that would recurse; the frame's fixpoint sees what a recursion would add. */
     final CallResult apply(MethodSummary s, Value[] args, TaintSet context) {
-        if (applying.contains(s.method()) || applying.size() >= MAX_NESTED_APPLICATIONS) {
-            refusedApplications++;
+        if (applying.contains(s.method())) {
+            refused(applyingStack.indexOf(s.method()));
+            return CallResult.NOTHING;
+        }
+        if (applying.size() >= MAX_NESTED_APPLICATIONS) {
+            refused(-1);
             return CallResult.NOTHING;
         }
         applying.add(s.method());
+        applyingStack.add(s.method());
         try {
             return new Instantiation(this, s, args, context).apply();
         } finally {
             applying.remove(s.method());
+            applyingStack.remove(applyingStack.size() - 1);
         }
+    }
+
+    /**
+     * An application was refused: a recursion into the method at {@code position} of the
+     * applying stack, or (-1) past the nesting bound.
+     */
+    void refused(int position) {
+    }
+
+    /** How many summaries are being applied in this frame right now. */
+    final int applyingDepth() {
+        return applyingStack.size();
+    }
+
+    /** The method being applied at {@code position} (0 outermost), or -1's absence: its position, or -1. */
+    final int applyingPosition(MethodDef m) {
+        return applying.contains(m) ? applyingStack.indexOf(m) : -1;
+    }
+
+    final MethodDef applyingAt(int position) {
+        return applyingStack.get(position);
     }
 
     /** Runs an app method's summary here, as a call from {@code site}. */

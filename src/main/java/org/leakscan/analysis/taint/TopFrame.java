@@ -180,7 +180,7 @@ final class TopFrame extends Frame {
             w = null;
         }
         if (w == null) {
-            Reads reads = new Reads();
+            Reads reads = new Reads(applyingDepth());
             recording.push(reads);
             TaintSet t;
             try {
@@ -197,7 +197,7 @@ final class TopFrame extends Frame {
             }
             walks.put(List.of(objs.clone(), allFields), w);
         } else {
-            replay(new Applied(null, w.nodes(), Set.of(), w.at()));
+            replay(new Applied(null, w.nodes(), Set.of(), w.at(), Set.of(), false, 0));
         }
         return v.taint().union(w.taint());
     }
@@ -400,14 +400,13 @@ final class TopFrame extends Frame {
         applied.add(target);
         List<Object> key = List.of(target, java.util.Arrays.asList(args.clone()), context);
         Applied known = memo.get(key);
-        if (known != null && unchangedSince(known.at(), known.nodes(), known.statics())) {
+        if (known != null && unchangedSince(known.at(), known.nodes(), known.statics()) && sameRefusals(known)) {
             replay(known);
             return known.result();
         }
         appliedInEntry++;
         long before = version;
-        int refused = refusedApplications;
-        Reads reads = new Reads();
+        Reads reads = new Reads(applyingDepth());
         recording.push(reads);
         CallResult r;
         try {
@@ -418,12 +417,14 @@ final class TopFrame extends Frame {
         if (!recording.isEmpty()) {
             recording.peek().nodes.or(reads.nodes);
             recording.peek().statics.addAll(reads.statics);
+            inherit(reads.refusedOn, reads.pastBound);
         }
-        if (version == before && refusedApplications == refused) {
+        if (version == before) {
             if (memo.size() >= MAX_MEMO) {
                 memo.clear();
             }
-            memo.put(key, new Applied(r, reads.nodes, reads.statics, version));
+            memo.put(key, new Applied(r, reads.nodes, reads.statics, version, reads.refusedOn, reads.pastBound,
+                    reads.startDepth));
         }
         return r;
     }
@@ -437,7 +438,46 @@ final class TopFrame extends Frame {
      * so the value is reused and the entry is made a reader of what the first application read.
      * An application that grew the heap, or in which a nested one was refused, is not kept.
      */
-    private record Applied(CallResult result, BitSet nodes, Set<String> statics, long at) {
+    private record Applied(CallResult result, BitSet nodes, Set<String> statics, long at, Set<MethodDef> refusedOn,
+                           boolean pastBound, int startDepth) {
+    }
+
+    /**
+     * An application in which a nested one was refused depends on who was being applied around
+     * it: it is reused only where the methods it recursed into are being applied again (so the
+     * same recursions are refused) and, if it met the nesting bound, no shallower than it was made.
+     */
+    private boolean sameRefusals(Applied a) {
+        for (MethodDef m : a.refusedOn()) {
+            if (applyingPosition(m) < 0) {
+                return false;
+            }
+        }
+        return !a.pastBound() || applyingDepth() >= a.startDepth();
+    }
+
+    @Override
+    void refused(int position) {
+        inherit(position < 0 ? Set.of() : Set.of(applyingAt(position)), position < 0);
+    }
+
+    /**
+     * Hands refusals to the innermost application being recorded: it depends on a recursion into
+     * a method that was being applied before it started, and on the nesting bound. It hands them
+     * on to its own caller's application when it ends.
+     */
+    private void inherit(Set<MethodDef> refusedOn, boolean pastBound) {
+        Reads r = recording.peek();
+        if (r == null) {
+            return;
+        }
+        for (MethodDef m : refusedOn) {
+            int p = applyingPosition(m);
+            if (p >= 0 && p < r.startDepth) {
+                r.refusedOn.add(m);
+            }
+        }
+        r.pastBound |= pastBound;
     }
 
     /** True when no node in {@code nodes} and no static in {@code statics} grew after {@code at}. */
@@ -468,6 +508,15 @@ final class TopFrame extends Frame {
     private static final class Reads {
         final BitSet nodes = new BitSet();
         final Set<String> statics = new java.util.HashSet<>();
+        /** Methods applied outside this application that it recursed into (refused). */
+        final Set<MethodDef> refusedOn = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        boolean pastBound;
+        /** How many applications were under way when it started. */
+        final int startDepth;
+
+        Reads(int startDepth) {
+            this.startDepth = startDepth;
+        }
     }
 
     private final Map<List<Object>, Applied> memo = new HashMap<>();
@@ -481,6 +530,9 @@ final class TopFrame extends Frame {
         }
         for (String key : a.statics()) {
             noteStaticRead(key);
+        }
+        if (!a.refusedOn().isEmpty() || a.pastBound()) {
+            inherit(a.refusedOn(), a.pastBound());
         }
     }
 
@@ -519,6 +571,7 @@ final class TopFrame extends Frame {
             applications.values().forEach(v -> hist.merge(v, 1, Integer::sum));
             System.err.println("  applications histogram " + hist);
             System.err.println("  summaries applied per entry application (power of two: count) " + appliedHistogram);
+            System.err.println("  entries still queued " + worklist.size());
         }
         return out;
     }
