@@ -73,7 +73,7 @@ abstract class Frame {
     /** The same methods in the order they are being applied, outermost first. */
     private final java.util.List<MethodDef> applyingStack = new java.util.ArrayList<>();
     /** Summaries applied inside summaries being applied, at most this deep in one frame. */
-    static final int MAX_NESTED_APPLICATIONS = 64;
+    private static final int MAX_NESTED_APPLICATIONS = 64;
 
     /** Applies {@code s} unless that would recurse; the frame's fixpoint sees what a recursion would add. */
     final CallResult apply(MethodSummary s, Value[] args, TaintSet context) {
@@ -107,11 +107,12 @@ abstract class Frame {
         return applyingStack.size();
     }
 
-    /** The method being applied at {@code position} (0 outermost), or -1's absence: its position, or -1. */
+    /** Where {@code m} is on the applying stack (0 outermost), or -1 when it is not being applied. */
     final int applyingPosition(MethodDef m) {
         return applying.contains(m) ? applyingStack.indexOf(m) : -1;
     }
 
+    /** The method at {@code position} of the applying stack (0 outermost). */
     final MethodDef applyingAt(int position) {
         return applyingStack.get(position);
     }

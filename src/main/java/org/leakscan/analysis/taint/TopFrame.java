@@ -216,6 +216,14 @@ final class TopFrame extends Frame {
         if (current == null) {
             return;
         }
+        BitSet known = readBy.computeIfAbsent(current.id(), x -> new BitSet());
+        if (!known.get(node)) {
+            known.set(node);
+            addReader(node, current.id());
+        }
+    }
+
+    private void addReader(int node, int entry) {
         while (nodeReaders.size() <= node) {
             nodeReaders.add(null);
         }
@@ -223,8 +231,11 @@ final class TopFrame extends Frame {
         if (r == null) {
             nodeReaders.set(node, r = new BitSet());
         }
-        r.set(current.id());
+        r.set(entry);
     }
+
+    /** The nodes each entry (by id) is already a reader of. */
+    private final Map<Integer, BitSet> readBy = new HashMap<>();
 
     @Override
     boolean store(int node, int field, Value v) {
@@ -525,8 +536,18 @@ final class TopFrame extends Frame {
     private long version;
 
     private void replay(Applied a) {
-        for (int n = a.nodes().nextSetBit(0); n >= 0; n = a.nodes().nextSetBit(n + 1)) {
-            noteRead(n);
+        // As noteRead for each node, a word at a time: a reused application read thousands.
+        if (!recording.isEmpty()) {
+            recording.peek().nodes.or(a.nodes());
+        }
+        if (current != null) {
+            BitSet known = readBy.computeIfAbsent(current.id(), x -> new BitSet());
+            BitSet fresh = (BitSet) a.nodes().clone();
+            fresh.andNot(known);
+            known.or(fresh);
+            for (int n = fresh.nextSetBit(0); n >= 0; n = fresh.nextSetBit(n + 1)) {
+                addReader(n, current.id());
+            }
         }
         for (String key : a.statics()) {
             noteStaticRead(key);
