@@ -183,7 +183,8 @@ final class Calls {
     /**
      * {@code m}, or null when its code is taken as library code: a well-known library's (never
      * analysed: the catalogues and the conservative default say what its calls do with data), a
-     * bundled library's whose call the catalogues describe, or one the catalogues name as a sink.
+     * bundled library's whose call the catalogues describe, or one whose own class the catalogues
+     * name for this method (a sink or an exact model).
      */
     private MethodDef appCode(MethodRef called, MethodDef m) {
         if (m == null) {

@@ -106,7 +106,8 @@ final class LibraryModels {
                 }
                 if (s.accessor()) {
                     accessor = true;
-                    TaintSet held = heldOfFamily(f, s.dataType(), args, isStatic);
+                    TaintSet held = isStatic || args.length == 0 ? TaintSet.EMPTY
+                            : heldOfFamily(f.contentTaint(args[0]), s.dataType());
                     if (!held.isEmpty()) {
                         // The object came from a source of this datum (a Location from
                         // getLastKnownLocation, an SmsMessage from createFromPdu): the datum was
@@ -265,9 +266,13 @@ final class LibraryModels {
             return true;
         }
         if (r.sources() != null) {
+            TaintSet receiverContent = null;
             for (Source s : r.sources()) {
-                if (s.accessor() && !isStatic && args.length > 0 && f.contentTaint(args[0]).isSymbolic()
-                        && heldOfFamily(f, s.dataType(), args, isStatic).isEmpty()) {
+                if (s.accessor() && !isStatic && args.length > 0) {
+                    receiverContent = receiverContent != null ? receiverContent : f.contentTaint(args[0]);
+                }
+                if (s.accessor() && receiverContent != null && receiverContent.isSymbolic()
+                        && heldOfFamily(receiverContent, s.dataType()).isEmpty()) {
                     // The object was given to this method (a field, a parameter): whether it came
                     // from a source of this datum is the caller's to say, and only then does the
                     // accessor merely read that source's datum out.
@@ -337,12 +342,9 @@ final class LibraryModels {
         return out;
     }
 
-    /** The concrete labels of {@code dataType}'s family (location.*, sms) that a call's receiver holds. */
-    private TaintSet heldOfFamily(Frame f, String dataType, Value[] args, boolean isStatic) {
-        if (isStatic || args.length == 0) {
-            return TaintSet.EMPTY;
-        }
-        BitSet held = f.contentTaint(args[0]).labels();
+    /** The concrete labels of {@code dataType}'s family (location.*, sms) among a receiver's content taint. */
+    private TaintSet heldOfFamily(TaintSet content, String dataType) {
+        BitSet held = content.labels();
         BitSet same = new BitSet();
         String family = family(dataType);
         for (int l = held.nextSetBit(0); l >= 0; l = held.nextSetBit(l + 1)) {
@@ -384,10 +386,12 @@ final class LibraryModels {
                 continue;
             }
             // What a network call is handed (not the object it is made on) is serialised onto the
-            // wire whole: an app's request or model object sends its own fields too.
-            boolean wire = sink.kind() == SinkKind.NETWORK && !(a == 0 && !isStatic);
+            // wire whole: an app's request or model object sends its own fields too, and a file
+            // its content (fullTaint reads @file).
+            boolean receiver = a == 0 && !isStatic;
+            boolean wire = sink.kind() == SinkKind.NETWORK && !receiver;
             taint = taint.union(wire ? f.fullTaint(args[k]) : f.contentTaint(args[k]));
-            if (!(a == 0 && !isStatic) && isFile(sink.api(), k - (isStatic ? 0 : 1))) {
+            if (!receiver && !wire && isFile(sink.api(), k - (isStatic ? 0 : 1))) {
                 taint = taint.union(f.fullTaint(f.read(args[k], f.fields.fileData))); // the file is sent
             }
             implicitTaint = implicitTaint.union(args[k].implicit());

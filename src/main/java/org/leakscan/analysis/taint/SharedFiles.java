@@ -52,6 +52,7 @@ final class SharedFiles {
     /** Stands for the content of a file whose path only a caller knows (see {@link #contentAt}). */
     private static final MethodRef CONTENT_OF = new MethodRef("Lorg/leakscan/model/SharedFiles;", "contentOf",
             "(Ljava/lang/String;)Ljava/lang/Object;");
+    private static final Insn.Invoke CONTENT_OF_CALL = new Insn.Invoke(Insn.InvokeKind.STATIC, CONTENT_OF, new int[] {-1}, -1);
 
     /** The API that named the file at each place a content was left to the caller. */
     private final Map<Site, String> namedBy = new HashMap<>();
@@ -143,8 +144,7 @@ final class SharedFiles {
             return Value.EMPTY;
         }
         namedBy.put(site, api);
-        Insn.Invoke later = new Insn.Invoke(Insn.InvokeKind.STATIC, CONTENT_OF, new int[] {-1}, -1);
-        return f.defer(site, later, new Value[] {Value.ofConstants(texts, false)}).value();
+        return f.defer(site, CONTENT_OF_CALL, new Value[] {Value.ofConstants(texts, false)}).value();
     }
 
     /** {@code new File(...)}: records its path, and names a user's file when the path is shared. */
@@ -242,15 +242,8 @@ final class SharedFiles {
 
     /** The texts a string or a {@code File} names; {@link StringValues#UNKNOWN} when it names none. */
     private static Set<String> textsOf(Frame f, Value v) {
-        Set<String> out = new TreeSet<>(v.constants());
-        out.removeIf(c -> !c.isEmpty() && (c.charAt(0) == Value.INT || c.charAt(0) == Value.CLASS));
-        if (!v.objects().isEmpty()) {
-            out.addAll(f.read(v, f.fields.text).constants());
-        }
-        if (out.isEmpty() || v.mayBeOtherString()) {
-            out.add(StringValues.UNKNOWN);
-        }
-        return out;
+        Set<String> texts = Destinations.textValue(f, v).texts();
+        return texts.isEmpty() ? Set.of(StringValues.UNKNOWN) : texts;
     }
 
     /** Every {@code parent/child} pairing, as far as the constant bound allows. */

@@ -197,7 +197,7 @@ final class TopFrame extends Frame {
             }
             walks.put(List.of(objs.clone(), allFields), w);
         } else {
-            replay(new Applied(null, w.nodes(), Set.of(), w.at(), Set.of(), false, 0));
+            replayReads(w.nodes());
         }
         return v.taint().union(w.taint());
     }
@@ -447,7 +447,8 @@ final class TopFrame extends Frame {
      * large SDK nine in ten such applications repeated one made since the heap last grew. With the
      * heap and statics as they were, applying again writes nothing new and gives the same value,
      * so the value is reused and the entry is made a reader of what the first application read.
-     * An application that grew the heap, or in which a nested one was refused, is not kept.
+     * An application that grew the heap is not kept; one in which a nested one was refused is
+     * kept with what it depends on (see {@link #sameRefusals}).
      */
     private record Applied(CallResult result, BitSet nodes, Set<String> statics, long at, Set<MethodDef> refusedOn,
                            boolean pastBound, int startDepth) {
@@ -536,24 +537,28 @@ final class TopFrame extends Frame {
     private long version;
 
     private void replay(Applied a) {
-        // As noteRead for each node, a word at a time: a reused application read thousands.
-        if (!recording.isEmpty()) {
-            recording.peek().nodes.or(a.nodes());
-        }
-        if (current != null) {
-            BitSet known = readBy.computeIfAbsent(current.id(), x -> new BitSet());
-            BitSet fresh = (BitSet) a.nodes().clone();
-            fresh.andNot(known);
-            known.or(fresh);
-            for (int n = fresh.nextSetBit(0); n >= 0; n = fresh.nextSetBit(n + 1)) {
-                addReader(n, current.id());
-            }
-        }
+        replayReads(a.nodes());
         for (String key : a.statics()) {
             noteStaticRead(key);
         }
         if (!a.refusedOn().isEmpty() || a.pastBound()) {
             inherit(a.refusedOn(), a.pastBound());
+        }
+    }
+
+    /** As {@link #noteRead} for each node, a word at a time: a reused application read thousands. */
+    private void replayReads(BitSet nodes) {
+        if (!recording.isEmpty()) {
+            recording.peek().nodes.or(nodes);
+        }
+        if (current != null) {
+            BitSet known = readBy.computeIfAbsent(current.id(), x -> new BitSet());
+            BitSet fresh = (BitSet) nodes.clone();
+            fresh.andNot(known);
+            known.or(fresh);
+            for (int n = fresh.nextSetBit(0); n >= 0; n = fresh.nextSetBit(n + 1)) {
+                addReader(n, current.id());
+            }
         }
     }
 
