@@ -114,7 +114,7 @@ final class Calls {
         List<MethodDef> targets = new ArrayList<>(2);
         switch (call.invokeKind()) {
             case STATIC, DIRECT, SUPER -> {
-                MethodDef m = appCode(ref, scope.lookup(ref.owner(), ref.signature(),
+                MethodDef m = appCode(ref, scope.lookup(ref.owner(), ref,
                         call.invokeKind() == Insn.InvokeKind.DIRECT));
                 if (m != null) {
                     targets.add(m);
@@ -129,7 +129,7 @@ final class Calls {
                 boolean library = false;
                 BitSet objs = args.length > 0 ? args[0].objects() : new BitSet();
                 if (objs.isEmpty()) {
-                    MethodDef m = appCode(ref, scope.lookup(ref.owner(), ref.signature(), false));
+                    MethodDef m = appCode(ref, scope.lookup(ref.owner(), ref, false));
                     if (m != null) {
                         targets.add(m);
                         return new Dispatch(targets, false, false);
@@ -166,7 +166,7 @@ final class Calls {
                         }
                         continue;
                     }
-                    MethodDef m = appCode(ref, scope.lookup(type, ref.signature(), false));
+                    MethodDef m = appCode(ref, scope.lookup(type, ref, false));
                     if (m != null) {
                         if (!targets.contains(m)) {
                             targets.add(m);

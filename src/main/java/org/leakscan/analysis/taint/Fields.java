@@ -105,13 +105,6 @@ final class Fields {
         return pseudo.get(id);
     }
 
-    /** The pseudo-fields among {@code ids} (a new set). */
-    java.util.BitSet pseudoOf(java.util.BitSet ids) {
-        java.util.BitSet out = (java.util.BitSet) ids.clone();
-        out.and(pseudo);
-        return out;
-    }
-
     /** Array elements, at a known index or not. */
     boolean isElement(int id) {
         return element.get(id);

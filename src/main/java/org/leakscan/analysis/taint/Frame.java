@@ -282,9 +282,10 @@ abstract class Frame {
                     }
                     inputs.set(Symbols.of(o, allFields ? Symbols.FULL : Symbols.CONTENT));
                 }
-                BitSet fs = allFields ? writtenFields(o) : fields.pseudoOf(writtenFields(o));
+                BitSet fs = writtenFields(o);
                 for (int f = fs.nextSetBit(0); f >= 0; f = fs.nextSetBit(f + 1)) {
-                    if (f == fields.openedBy || f == fields.target || (f == fields.fileData && !allFields)) {
+                    if (f == fields.openedBy || f == fields.target
+                            || (!allFields && (f == fields.fileData || !fields.isPseudo(f)))) {
                         continue;
                     }
                     Value fv = cell(o, f);

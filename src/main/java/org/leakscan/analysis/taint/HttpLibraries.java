@@ -130,17 +130,36 @@ final class HttpLibraries {
     private MethodDef declaration(Frame f, Value receiver, MethodRef ref) {
         BitSet objs = receiver.objects();
         for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
-            for (String t : scope.hierarchy.ancestors(f.node(o).type())) {
-                ClassDef c = scope.hierarchy.appClass(t);
-                MethodDef m = c == null ? null : c.method(ref.name(), ref.descriptor());
-                if (m != null) {
-                    return m;
-                }
+            MethodDef m = declarationFrom(f.node(o).type(), ref);
+            if (m != null) {
+                return m;
             }
         }
         ClassDef c = scope.hierarchy.appClass(ref.owner());
         return c == null ? null : c.method(ref.name(), ref.descriptor());
     }
+
+    /** The app method {@code ref} names on {@code type} or its ancestors; asked on every library call, so cached. */
+    private MethodDef declarationFrom(String type, MethodRef ref) {
+        var byType = declarations.computeIfAbsent(ref, r -> new java.util.HashMap<>());
+        java.util.Optional<MethodDef> known = byType.get(type);
+        if (known == null) {
+            MethodDef found = null;
+            for (String t : scope.hierarchy.ancestors(type)) {
+                ClassDef c = scope.hierarchy.appClass(t);
+                found = c == null ? null : c.method(ref.name(), ref.descriptor());
+                if (found != null) {
+                    break;
+                }
+            }
+            known = java.util.Optional.ofNullable(found);
+            byType.put(type, known);
+        }
+        return known.orElse(null);
+    }
+
+    private final java.util.Map<MethodRef, java.util.Map<String, java.util.Optional<MethodDef>>> declarations =
+            new java.util.HashMap<>();
 
     /** The relative URL of {@code @GET("users/{id}")}, {@code @HTTP(method = "GET", path = "x")}. */
     static String path(List<Annotation> annotations) {

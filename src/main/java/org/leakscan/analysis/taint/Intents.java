@@ -107,7 +107,7 @@ final class Intents {
             BitSet objs = args[0].objects();
             for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
                 Node n = f.node(o);
-                if (f.isInput(o) && !scope.hierarchy.allSubtypes(n.type()).isEmpty()) {
+                if (f.isInput(o) && !scope.hierarchy.directSubtypes(n.type()).isEmpty()) {
                     return f.defer(site, call, args);
                 }
                 out = out.join(Value.ofObject(incomingIntent(f, n.type()).id()));

@@ -4,11 +4,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.leakscan.catalog.ContentUriSource;
 import org.leakscan.catalog.MethodModel;
 import org.leakscan.catalog.Sink;
-import org.leakscan.catalog.SinkKind;
 import org.leakscan.catalog.Source;
 import org.leakscan.catalog.Taint;
 import org.leakscan.catalog.TaintTransfer;
@@ -26,12 +24,6 @@ import org.leakscan.program.Types;
  * conservative default) unless the method is listed as neutral.
  */
 final class LibraryModels {
-
-    /**
-     * Sink channels that keep data in the app's own key-value and database stores: modelled (what
-     * is stored can be read back), not reported. Files, even private ones, are reported.
-     */
-    private static final Set<String> PRIVATE_STORAGE = Set.of("file.prefs", "file.sqlite");
 
     /** Library methods that read every field of the objects they are given (serialisation). */
     private static final Set<String> SERIALIZERS = Set.of("writeObject", "writeParcelable", "writeSerializable",
@@ -168,7 +160,7 @@ final class LibraryModels {
         }
         Sink sink = resolved.sink();
         if (sink != null) {
-            sink(f, site, sink, args, isStatic, implicit);
+            SinkCalls.report(f, site, sink, args, isStatic, implicit);
         }
         MethodModel model = resolved.model();
         if (accessor) {
@@ -185,7 +177,7 @@ final class LibraryModels {
         if (sink != null && sink.opens() != null) {
             Value opened = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN
                     ? result.join(resultObject(f, site, ref)) : receiver(args, isStatic);
-            f.write(opened, f.fields.openedBy, openerKeys(f, sink, args, isStatic));
+            f.write(opened, f.fields.openedBy, SinkCalls.openerKeys(f, sink, args, isStatic));
             result = sink.opens().kind() == TaintTransfer.Endpoint.Kind.RETURN ? opened : result;
         }
         if (ref.isConstructor() || !isValueType(ref.returnType())) {
@@ -293,7 +285,7 @@ final class LibraryModels {
             }
         }
         if (r.sink() != null && r.sink().streamWrite() && r.sink().sends() && !isStatic && args.length > 0
-                && f.isSymbolic(openers(f, args[0]))) {
+                && f.isSymbolic(SinkCalls.openers(f, args[0]))) {
             // Where the stream leads is the caller's to say.
             return true;
         }
@@ -367,115 +359,6 @@ final class LibraryModels {
             return Value.EMPTY;
         }
         return Value.ofTaint(f.label(s.dataType(), s.api(), site));
-    }
-
-    /**
-     * Reports what a sink's data arguments carry. When they carry nothing explicitly, the tests
-     * that decided what they are, or whether the call runs at all, make an implicit flow. A sink
-     * that already sends data explicitly is not charged with the tests that guard it.
-     */
-    private void sink(Frame f, Site site, Sink sink, Value[] args, boolean isStatic, TaintSet implicit) {
-        if (!sink.sends() || PRIVATE_STORAGE.contains(sink.channel())) {
-            return;
-        }
-        TaintSet taint = TaintSet.EMPTY;
-        TaintSet implicitTaint = implicit;
-        for (int a : sink.dataArgs()) {
-            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
-            if ((a == 0 && isStatic) || k < 0 || k >= args.length) {
-                continue;
-            }
-            // What a network call is handed (not the object it is made on) is serialised onto the
-            // wire whole: an app's request or model object sends its own fields too, and a file
-            // its content (fullTaint reads @file).
-            boolean receiver = a == 0 && !isStatic;
-            boolean wire = sink.kind() == SinkKind.NETWORK && !receiver;
-            taint = taint.union(wire ? f.fullTaint(args[k]) : f.contentTaint(args[k]));
-            if (!receiver && !wire && isFile(sink.api(), k - (isStatic ? 0 : 1))) {
-                taint = taint.union(f.fullTaint(f.read(args[k], f.fields.fileData))); // the file is sent
-            }
-            implicitTaint = implicitTaint.union(args[k].implicit());
-        }
-        if (taint.isEmpty() && implicitTaint.isEmpty()) {
-            if (!sink.streamWrite()) {
-                f.bareSink(new SinkSite(site, sink.api().toString(), sink.kind().id(), sink.channel()),
-                        destination(f, sink, args, isStatic));
-            }
-            return;
-        }
-        if (sink.streamWrite()) {
-            streamWrite(f, site, sink, receiver(args, isStatic), taint, implicitTaint);
-            return;
-        }
-        f.hit(new SinkSite(site, sink.api().toString(), sink.kind().id(), sink.channel()), taint, implicitTaint,
-                destination(f, sink, args, isStatic));
-    }
-
-    /** What a sink's destination arguments name. */
-    private static Value destination(Frame f, Sink sink, Value[] args, boolean isStatic) {
-        Value destination = Value.EMPTY;
-        for (int a : sink.destinationArgs()) {
-            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
-            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
-                destination = destination.join(Destinations.textValue(f, args[k]));
-            }
-        }
-        return destination;
-    }
-
-    /**
-     * Data written into a stream leaves where the stream leads: the sink that opened it (or what it
-     * wraps), decided where the stream is known; an in-memory stream is no leak.
-     */
-    private void streamWrite(Frame f, Site site, Sink sink, Value stream, TaintSet taint, TaintSet implicit) {
-        Value openers = openers(f, stream);
-        for (String opener : openers.strings()) {
-            String[] parts = opener.split("\\|", 4);
-            if (parts.length < 3) {
-                continue;
-            }
-            if (parts[0].equals("file")) {
-                // What goes into a file can be read back by a later read of a file.
-                f.write(Intents.files(f), f.fields.content, Value.ofTaint(taint));
-            }
-            if (PRIVATE_STORAGE.contains(parts[1])) {
-                continue;
-            }
-            // The data leaves at this write; where it goes is what opened the stream.
-            f.hit(new SinkSite(site, sink.api().toString(), parts[0], parts[1]), taint, implicit,
-                    parts.length > 3 && !parts[3].isEmpty() ? Value.ofConstant(parts[3]) : Value.EMPTY);
-        }
-    }
-
-    /** {@code kind|channel|api|destination} of the sinks that opened a stream, following wrappers. */
-    Value openers(Frame f, Value stream) {
-        Value out = Value.EMPTY;
-        Value current = stream;
-        for (int depth = 0; depth < 6 && !current.objects().isEmpty(); depth++) {
-            out = out.join(StringValues.keepTexts(f.read(current, f.fields.openedBy)));
-            current = f.read(current, f.fields.wraps);
-        }
-        return out;
-    }
-
-    /** {@code kind|channel|api|destination}, one per destination text the sink's destination arguments name. */
-    private Value openerKeys(Frame f, Sink sink, Value[] args, boolean isStatic) {
-        Set<String> destinations = new TreeSet<>();
-        for (int a : sink.destinationArgs()) {
-            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
-            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
-                destinations.addAll(Destinations.textValue(f, args[k]).texts());
-            }
-        }
-        if (destinations.isEmpty()) {
-            destinations.add("");
-        }
-        String kind = sink.kind() == SinkKind.STREAM ? "stream" : sink.kind().id();
-        Set<String> out = new TreeSet<>();
-        for (String d : destinations) {
-            out.add(kind + "|" + sink.channel() + "|" + sink.api() + "|" + d);
-        }
-        return Value.ofConstants(out, false);
     }
 
     private Frame.CallResult apply(Frame f, Site site, MethodRef ref, MethodModel model, Value[] args, boolean isStatic) {
@@ -564,7 +447,7 @@ final class LibraryModels {
     }
 
     /** True when parameter {@code param} names a file: a {@code File}, or a {@code Uri} (one made for a file). */
-    private static boolean isFile(MethodRef ref, int param) {
+    static boolean isFile(MethodRef ref, int param) {
         List<String> types = ref.parameterTypes();
         return param >= 0 && param < types.size()
                 && (types.get(param).equals("Ljava/io/File;") || types.get(param).equals("Landroid/net/Uri;"));

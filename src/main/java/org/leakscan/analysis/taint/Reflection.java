@@ -53,7 +53,7 @@ final class Reflection {
             Value out = Value.EMPTY;
             BitSet objs = args[0].objects();
             for (int o = objs.nextSetBit(0); o >= 0; o = objs.nextSetBit(o + 1)) {
-                if (f.isInput(o) && !scope.hierarchy.allSubtypes(f.node(o).type()).isEmpty()) {
+                if (f.isInput(o) && !scope.hierarchy.directSubtypes(f.node(o).type()).isEmpty()) {
                     return f.defer(site, call, args);
                 }
                 out = out.join(Value.ofClass(f.node(o).type()));

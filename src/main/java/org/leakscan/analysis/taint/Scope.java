@@ -112,6 +112,25 @@ final class Scope {
     }
 
     /**
+     * As {@link #lookup(String, String, boolean)} for a call's method reference, cached by the
+     * reference itself: a call is resolved again on every application of the summary it is in,
+     * and building the signature text each time was a tenth of a large app's top level.
+     */
+    MethodDef lookup(String type, MethodRef ref, boolean exact) {
+        Map<String, MethodDef> byType = (exact ? exactDispatchByRef : dispatchByRef).computeIfAbsent(ref, r -> new HashMap<>());
+        MethodDef cached = byType.get(type);
+        if (cached == null) {
+            MethodDef found = lookup(type, ref.signature(), exact);
+            byType.put(type, found == null ? LIBRARY : found);
+            return found;
+        }
+        return cached == LIBRARY ? null : cached;
+    }
+
+    private final Map<MethodRef, Map<String, MethodDef>> dispatchByRef = new HashMap<>();
+    private final Map<MethodRef, Map<String, MethodDef>> exactDispatchByRef = new HashMap<>();
+
+    /**
      * The app method {@code signature} resolves to from {@code type}: the nearest app class up the
      * superclass chain that implements it, else an app interface's default method; null when the
      * method is library code (or unknown).

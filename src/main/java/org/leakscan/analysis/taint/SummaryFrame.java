@@ -150,7 +150,7 @@ final class SummaryFrame extends Frame {
 
     @Override
     boolean store(int node, int field, Value v) {
-        if (!cells.join(node, field, v)) {
+        if (cells.join(node, field, v) == CellStore.UNCHANGED) {
             return false;
         }
         if (readCells.contains(key(node, field))) {

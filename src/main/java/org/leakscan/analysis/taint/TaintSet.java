@@ -16,10 +16,16 @@ final class TaintSet {
 
     private final BitSet labels;
     private final BitSet inputs;
+    /** The words of large sets, made on the first subset test that needs them (the sets never change). */
+    private long[] labelWords;
+    private long[] inputWords;
+    /** Asked on every union; the sets never change. */
+    private final boolean empty;
 
     private TaintSet(BitSet labels, BitSet inputs) {
         this.labels = labels;
         this.inputs = inputs;
+        this.empty = labels.isEmpty() && inputs.isEmpty();
     }
 
     static TaintSet of(BitSet labels, BitSet inputs) {
@@ -56,7 +62,7 @@ final class TaintSet {
     }
 
     boolean isEmpty() {
-        return labels.isEmpty() && inputs.isEmpty();
+        return empty;
     }
 
     /** True when some part is symbolic (depends on the caller). */
@@ -65,7 +71,7 @@ final class TaintSet {
     }
 
     boolean contains(TaintSet other) {
-        return other == this || other.isEmpty() || (covers(labels, other.labels) && covers(inputs, other.inputs));
+        return other == this || other.isEmpty() || (coversLabels(other) && coversInputs(other));
     }
 
     TaintSet union(TaintSet other) {
@@ -75,8 +81,8 @@ final class TaintSet {
         if (isEmpty()) {
             return other;
         }
-        boolean l = !covers(labels, other.labels);
-        boolean i = !covers(inputs, other.inputs);
+        boolean l = !coversLabels(other);
+        boolean i = !coversInputs(other);
         if (!l && !i) {
             return this;
         }
@@ -110,21 +116,70 @@ final class TaintSet {
         return inputs.isEmpty() ? this : labels.isEmpty() ? EMPTY : new TaintSet(labels, new BitSet());
     }
 
+    private boolean coversLabels(TaintSet other) {
+        int quick = quickCovers(labels, other.labels);
+        if (quick >= 0) {
+            return quick == 1;
+        }
+        if (labelWords == null) {
+            labelWords = labels.toLongArray();
+        }
+        if (other.labelWords == null) {
+            other.labelWords = other.labels.toLongArray();
+        }
+        return covers(labelWords, other.labelWords);
+    }
+
+    private boolean coversInputs(TaintSet other) {
+        int quick = quickCovers(inputs, other.inputs);
+        if (quick >= 0) {
+            return quick == 1;
+        }
+        if (inputWords == null) {
+            inputWords = inputs.toLongArray();
+        }
+        if (other.inputWords == null) {
+            other.inputWords = other.inputs.toLongArray();
+        }
+        return covers(inputWords, other.inputWords);
+    }
+
+    /** True when every bit of {@code small} is in {@code big}. */
     static boolean covers(BitSet big, BitSet small) {
+        int quick = quickCovers(big, small);
+        return quick >= 0 ? quick == 1 : covers(big.toLongArray(), small.toLongArray());
+    }
+
+    /**
+     * The subset test where it is cheap: 1 covered, 0 not, -1 when both are large and it is
+     * better done word by word (taint on real apps reaches thousands of bits).
+     */
+    static int quickCovers(BitSet big, BitSet small) {
         if (small == big || small.isEmpty()) {
-            return true;
+            return 1;
         }
-        if (small.length() > big.length()) {
-            return false;
+        int length = small.length();
+        if (length > big.length()) {
+            return 0;
         }
-        if (small.length() > SMALL) {
-            // Word at a time: taint on real apps reaches thousands of bits.
-            BitSet rest = (BitSet) small.clone();
-            rest.andNot(big);
-            return rest.isEmpty();
+        if (length > SMALL) {
+            return -1;
         }
         for (int i = small.nextSetBit(0); i >= 0; i = small.nextSetBit(i + 1)) {
             if (!big.get(i)) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    /** Subset test on the words of two sets ({@link BitSet#toLongArray}: no trailing zero words). */
+    static boolean covers(long[] big, long[] small) {
+        if (small.length > big.length) {
+            return false;
+        }
+        for (int i = 0; i < small.length; i++) {
+            if ((small[i] & ~big[i]) != 0) {
                 return false;
             }
         }

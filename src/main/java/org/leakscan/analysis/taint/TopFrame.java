@@ -33,7 +33,8 @@ final class TopFrame extends Frame {
     private final Summaries summaries;
     private final CellStore cells = new CellStore();
     private final Map<String, Value> statics = new HashMap<>();
-    private final List<BitSet> nodeReaders = new ArrayList<>();
+    /** When each cell grew and which entries read it. */
+    private final CellGrowth growth = new CellGrowth();
     private final Map<String, BitSet> staticReaders = new HashMap<>();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<List<Object>, Entry> entryKeys = new HashMap<>();
@@ -107,12 +108,14 @@ final class TopFrame extends Frame {
                 continue;
             }
             current = e;
+            currentReads = readBy.computeIfAbsent(e.id(), x -> new BitSet());
             appliedInEntry = 0;
             long started = System.nanoTime();
             try {
                 callApp(new Site(e.method(), -1), e.method(), expandStandIns(e.args()));
             } finally {
                 current = null;
+                currentReads = null;
                 if (Interpreter.TRACE_SUMMARIES) {
                     appliedHistogram.merge(Integer.highestOneBit(appliedInEntry), 1, Integer::sum);
                     System.err.println("entry " + e.method().ref() + " applied=" + appliedInEntry + " ms="
@@ -152,13 +155,14 @@ final class TopFrame extends Frame {
 
     @Override
     Value cell(int node, int field) {
-        noteRead(node);
-        return cells.get(node, field);
+        int id = cells.id(node, field);
+        noteRead(id);
+        return cells.value(id);
     }
 
     @Override
     BitSet writtenFields(int node) {
-        noteRead(node);
+        noteRead(cells.id(node, CellStore.STRUCTURE));
         return cells.fields(node);
     }
 
@@ -176,7 +180,7 @@ final class TopFrame extends Frame {
         }
         List<Object> key = List.of(objs, allFields);
         Walk w = walks.get(key);
-        if (w != null && !unchangedSince(w.at(), w.nodes(), Set.of())) {
+        if (w != null && !unchangedSince(w.at(), w.cells(), w.cellCount(), Set.of())) {
             w = null;
         }
         if (w == null) {
@@ -189,66 +193,59 @@ final class TopFrame extends Frame {
                 recording.pop();
             }
             if (!recording.isEmpty()) {
-                recording.peek().nodes.or(reads.nodes);
+                recording.peek().cells.or(reads.cells);
             }
-            w = new Walk(t, reads.nodes, version);
+            w = new Walk(t, reads.cells, reads.cells.cardinality(), version);
             if (walks.size() >= MAX_MEMO) {
                 walks.clear();
             }
             walks.put(List.of(objs.clone(), allFields), w);
         } else {
-            replayReads(w.nodes());
+            replayReads(w.cells());
         }
         return v.taint().union(w.taint());
     }
 
-    /** One heap walk: the taint found and the nodes read. */
-    private record Walk(TaintSet taint, BitSet nodes, long at) {
+    /** One heap walk: the taint found and the cells read. */
+    private record Walk(TaintSet taint, BitSet cells, int cellCount, long at) {
     }
 
     private final Map<List<Object>, Walk> walks = new HashMap<>();
 
-    /** Who read a node: entries are applied again when any field of a node they read grows. */
-    private void noteRead(int node) {
+    /**
+     * Who read a cell (by cell id; a node's set of fields is the cell of
+     * {@link CellStore#STRUCTURE}): the application being recorded, and the entry being applied.
+     * Reads are kept by cell, not by node: on a large SDK's singletons one field growing made
+     * every reader of any other field apply again.
+     */
+    private void noteRead(int cell) {
         if (!recording.isEmpty()) {
-            recording.peek().nodes.set(node);
+            recording.peek().cells.set(cell);
         }
         if (current == null) {
             return;
         }
-        BitSet known = readBy.computeIfAbsent(current.id(), x -> new BitSet());
-        if (!known.get(node)) {
-            known.set(node);
-            addReader(node, current.id());
+        if (!currentReads.get(cell)) {
+            currentReads.set(cell);
+            growth.addReader(cell, current.id());
         }
     }
 
-    private void addReader(int node, int entry) {
-        while (nodeReaders.size() <= node) {
-            nodeReaders.add(null);
-        }
-        BitSet r = nodeReaders.get(node);
-        if (r == null) {
-            nodeReaders.set(node, r = new BitSet());
-        }
-        r.set(entry);
-    }
-
-    /** The nodes each entry (by id) is already a reader of. */
+    /** The cells each entry (by id) is already a reader of. */
     private final Map<Integer, BitSet> readBy = new HashMap<>();
+    /** {@link #readBy} of the entry being applied (every cell read asks it). */
+    private BitSet currentReads;
 
     @Override
     boolean store(int node, int field, Value v) {
-        if (!cells.join(node, field, v)) {
+        int change = cells.join(node, field, v);
+        if (change == CellStore.UNCHANGED) {
             return false;
         }
         version++;
-        if (node >= stamps.length) {
-            stamps = java.util.Arrays.copyOf(stamps, Math.max(node + 1, stamps.length * 2));
-        }
-        stamps[node] = version;
-        if (node < nodeReaders.size()) {
-            wake(nodeReaders.get(node));
+        wake(growth.grew(cells.find(node, field), version));
+        if (change == CellStore.NEW_FIELD) {
+            wake(growth.grew(cells.id(node, CellStore.STRUCTURE), version));
         }
         return true;
     }
@@ -411,7 +408,8 @@ final class TopFrame extends Frame {
         applied.add(target);
         List<Object> key = List.of(target, java.util.Arrays.asList(args.clone()), context);
         Applied known = memo.get(key);
-        if (known != null && unchangedSince(known.at(), known.nodes(), known.statics()) && sameRefusals(known)) {
+        if (known != null && unchangedSince(known.at(), known.cells(), known.cellCount(), known.statics())
+                && sameRefusals(known)) {
             replay(known);
             return known.result();
         }
@@ -426,7 +424,7 @@ final class TopFrame extends Frame {
             recording.pop();
         }
         if (!recording.isEmpty()) {
-            recording.peek().nodes.or(reads.nodes);
+            recording.peek().cells.or(reads.cells);
             recording.peek().statics.addAll(reads.statics);
             inherit(reads.refusedOn, reads.pastBound);
         }
@@ -434,8 +432,8 @@ final class TopFrame extends Frame {
             if (memo.size() >= MAX_MEMO) {
                 memo.clear();
             }
-            memo.put(key, new Applied(r, reads.nodes, reads.statics, version, reads.refusedOn, reads.pastBound,
-                    reads.startDepth));
+            memo.put(key, new Applied(r, reads.cells, reads.cells.cardinality(), reads.statics, version,
+                    reads.refusedOn, reads.pastBound, reads.startDepth));
         }
         return r;
     }
@@ -450,8 +448,8 @@ final class TopFrame extends Frame {
      * An application that grew the heap is not kept; one in which a nested one was refused is
      * kept with what it depends on (see {@link #sameRefusals}).
      */
-    private record Applied(CallResult result, BitSet nodes, Set<String> statics, long at, Set<MethodDef> refusedOn,
-                           boolean pastBound, int startDepth) {
+    private record Applied(CallResult result, BitSet cells, int cellCount, Set<String> statics, long at,
+                           Set<MethodDef> refusedOn, boolean pastBound, int startDepth) {
     }
 
     /**
@@ -492,15 +490,13 @@ final class TopFrame extends Frame {
         r.pastBound |= pastBound;
     }
 
-    /** True when no node in {@code nodes} and no static in {@code statics} grew after {@code at}. */
-    private boolean unchangedSince(long at, BitSet nodes, Set<String> statics) {
+    /** True when no cell in {@code cellsRead} and no static in {@code statics} grew after {@code at}. */
+    private boolean unchangedSince(long at, BitSet cellsRead, int cellCount, Set<String> statics) {
         if (at == version) {
             return true;
         }
-        for (int n = nodes.nextSetBit(0); n >= 0; n = nodes.nextSetBit(n + 1)) {
-            if (n < stamps.length && stamps[n] > at) {
-                return false;
-            }
+        if (!growth.unchangedSince(at, cellsRead, cellCount)) {
+            return false;
         }
         for (String k : statics) {
             if (staticStamps.getOrDefault(k, 0L) > at) {
@@ -510,15 +506,15 @@ final class TopFrame extends Frame {
         return true;
     }
 
-    /** The version at which each node (by id) last grew, and each static. */
-    private long[] stamps = new long[1024];
+    /** The version at which each static last grew (cells: {@link #growth}). */
     private final Map<String, Long> staticStamps = new HashMap<>();
     /** Applications and walks kept for reuse before the store is emptied (memory). */
     private static final int MAX_MEMO = 100_000;
 
     /** What one application read: whoever reuses it must be woken when any of it grows. */
     private static final class Reads {
-        final BitSet nodes = new BitSet();
+        /** Cell ids (see {@link CellStore#id}). */
+        final BitSet cells = new BitSet();
         final Set<String> statics = new java.util.HashSet<>();
         /** Methods applied outside this application that it recursed into (refused). */
         final Set<MethodDef> refusedOn = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -537,7 +533,7 @@ final class TopFrame extends Frame {
     private long version;
 
     private void replay(Applied a) {
-        replayReads(a.nodes());
+        replayReads(a.cells());
         for (String key : a.statics()) {
             noteStaticRead(key);
         }
@@ -546,18 +542,18 @@ final class TopFrame extends Frame {
         }
     }
 
-    /** As {@link #noteRead} for each node, a word at a time: a reused application read thousands. */
-    private void replayReads(BitSet nodes) {
+    /** As {@link #noteRead} for each cell, a word at a time: a reused application read thousands. */
+    private void replayReads(BitSet cellsRead) {
         if (!recording.isEmpty()) {
-            recording.peek().nodes.or(nodes);
+            recording.peek().cells.or(cellsRead);
         }
         if (current != null) {
-            BitSet known = readBy.computeIfAbsent(current.id(), x -> new BitSet());
-            BitSet fresh = (BitSet) nodes.clone();
+            BitSet known = currentReads;
+            BitSet fresh = (BitSet) cellsRead.clone();
             fresh.andNot(known);
             known.or(fresh);
-            for (int n = fresh.nextSetBit(0); n >= 0; n = fresh.nextSetBit(n + 1)) {
-                addReader(n, current.id());
+            for (int c = fresh.nextSetBit(0); c >= 0; c = fresh.nextSetBit(c + 1)) {
+                growth.addReader(c, current.id());
             }
         }
     }
@@ -602,3 +598,4 @@ final class TopFrame extends Frame {
         return out;
     }
 }
+

@@ -33,6 +33,10 @@ final class Value {
     private final TaintSet implicit;
     private final Set<String> constants;
     private final boolean anyString;
+    /** The words of a large object set, made on the first subset test that needs them (the set never changes). */
+    private long[] objectWords;
+    /** Asked on every join and store; the parts never change. */
+    private final boolean empty;
 
     private Value(BitSet objects, TaintSet taint, TaintSet implicit, Set<String> constants, boolean anyString) {
         this.objects = objects;
@@ -40,6 +44,7 @@ final class Value {
         this.implicit = implicit;
         this.constants = constants;
         this.anyString = anyString;
+        this.empty = objects.isEmpty() && taint.isEmpty() && implicit.isEmpty() && constants.isEmpty() && !anyString;
     }
 
     static Value of(BitSet objects, TaintSet taint, TaintSet implicit, Set<String> constants, boolean anyString) {
@@ -197,7 +202,7 @@ final class Value {
     }
 
     boolean isEmpty() {
-        return objects.isEmpty() && taint.isEmpty() && implicit.isEmpty() && constants.isEmpty() && !anyString;
+        return empty;
     }
 
     /** The union; {@code this} itself when {@code other} adds nothing. */
@@ -208,7 +213,7 @@ final class Value {
         if (isEmpty()) {
             return other;
         }
-        boolean newObjects = !TaintSet.covers(objects, other.objects);
+        boolean newObjects = !coversObjects(other);
         TaintSet t = taint.union(other.taint);
         TaintSet i = implicit.union(other.implicit);
         boolean newAny = other.anyString && !anyString;
@@ -236,6 +241,20 @@ final class Value {
             c = Set.of();
         }
         return new Value(o, t, i, c, any);
+    }
+
+    private boolean coversObjects(Value other) {
+        int quick = TaintSet.quickCovers(objects, other.objects);
+        if (quick >= 0) {
+            return quick == 1;
+        }
+        if (objectWords == null) {
+            objectWords = objects.toLongArray();
+        }
+        if (other.objectWords == null) {
+            other.objectWords = other.objects.toLongArray();
+        }
+        return TaintSet.covers(objectWords, other.objectWords);
     }
 
     /** The same objects and taint with these texts instead of its constants. */

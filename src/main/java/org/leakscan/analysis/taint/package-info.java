@@ -16,7 +16,8 @@
  * facade and collects the evidence.
  *
  * <p>Library code is not entered: {@link org.leakscan.analysis.taint.LibraryModels} applies the
- * catalogues (sources, sinks, transfers) and a conservative default; Android semantics sit in
+ * catalogues (sources, sinks, transfers) and a conservative default, and {@code SinkCalls} says
+ * what a sink sends and where; Android semantics sit in
  * one class each ({@link org.leakscan.analysis.taint.Intents}, {@code Threads}, {@code Reflection},
  * {@code Stores}, {@code HttpLibraries}).
  *
