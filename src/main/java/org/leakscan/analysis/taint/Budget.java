@@ -75,6 +75,11 @@ final class Budget {
         }
     }
 
+    /** Work counted so far, every summary's and the top level's. */
+    long work() {
+        return work;
+    }
+
     /** The innermost open summary's own work so far. */
     long ownWork() {
         long[] top = open.get(open.size() - 1);
