@@ -55,7 +55,7 @@ public final class DestinationPass implements Pass {
             for (Flow.Destination d : f.destinations()) {
                 destinations.add(d.host() == null ? d : Flow.Destination.network(d.host(), d.url(), ownerOf.apply(d.host())));
             }
-            flows.add(new Flow(f.dataType(), f.source(), f.sink(), destinations, f.library(), f.path(), f.implicit()));
+            flows.add(f.withDestinations(destinations));
         }
         context.setFlows(flows, context.unanalysed());
     }

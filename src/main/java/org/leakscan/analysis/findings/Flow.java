@@ -38,6 +38,11 @@ public record Flow(String dataType, Source source, Sink sink, List<Destination> 
         return Boolean.TRUE.equals(implicit);
     }
 
+    /** The same flow going to {@code to}: every other part kept as it is. */
+    public Flow withDestinations(List<Destination> to) {
+        return new Flow(dataType, source, sink, to, library, path, implicit);
+    }
+
     /**
      * The source side: the API called (or the callback), the method that reads it, which call of
      * that API in the method it is ({@code occurrence}, from 1, in code order, so two reads in one

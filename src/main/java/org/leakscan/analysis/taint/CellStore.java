@@ -79,10 +79,11 @@ final class CellStore {
 
     /** Joins into one cell: {@link #UNCHANGED}, {@link #GREW} or {@link #NEW_FIELD}. */
     int join(int node, int field, Value v) {
-        if (v.isEmpty()) {
-            return UNCHANGED;
-        }
-        int id = id(node, field);
+        return v.isEmpty() ? UNCHANGED : join(id(node, field), node, field, v);
+    }
+
+    /** As {@link #join(int, int, Value)} for the cell {@code id} of {@code node}'s {@code field}. */
+    int join(int id, int node, int field, Value v) {
         Value old = values[id];
         Value joined = old.join(v);
         if (joined == old) {
@@ -105,11 +106,6 @@ final class CellStore {
     /** Cells written. */
     int size() {
         return size;
-    }
-
-    /** Cell ids handed out so far (ids are below this). */
-    int cellCount() {
-        return cellCount;
     }
 
     private int insert(int node, int field) {

@@ -120,7 +120,7 @@ final class Scope {
         Map<String, MethodDef> byType = (exact ? exactDispatchByRef : dispatchByRef).computeIfAbsent(ref, r -> new HashMap<>());
         MethodDef cached = byType.get(type);
         if (cached == null) {
-            MethodDef found = lookup(type, ref.signature(), exact);
+            MethodDef found = resolve(type, ref.signature(), exact);
             byType.put(type, found == null ? LIBRARY : found);
             return found;
         }
@@ -141,6 +141,13 @@ final class Scope {
         if (cached != null) {
             return cached == LIBRARY ? null : cached;
         }
+        MethodDef found = resolve(type, signature, exact);
+        byType.put(signature, found == null ? LIBRARY : found);
+        return found;
+    }
+
+    /** What {@link #lookup(String, String, boolean)} finds, worked out (each caller caches it). */
+    private MethodDef resolve(String type, String signature, boolean exact) {
         MethodDef found = null;
         String t = type;
         while (t != null && found == null) {
@@ -169,7 +176,6 @@ final class Scope {
                 }
             }
         }
-        byType.put(signature, found == null ? LIBRARY : found);
         return found;
     }
 

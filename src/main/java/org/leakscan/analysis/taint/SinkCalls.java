@@ -34,8 +34,8 @@ final class SinkCalls {
         TaintSet taint = TaintSet.EMPTY;
         TaintSet implicitTaint = implicit;
         for (int a : sink.dataArgs()) {
-            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
-            if ((a == 0 && isStatic) || k < 0 || k >= args.length) {
+            int k = index(a, args, isStatic);
+            if (k < 0) {
                 continue;
             }
             // What a network call is handed (not the object it is made on) is serialised onto the
@@ -68,8 +68,8 @@ final class SinkCalls {
     private static Value destination(Frame f, Sink sink, Value[] args, boolean isStatic) {
         Value destination = Value.EMPTY;
         for (int a : sink.destinationArgs()) {
-            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
-            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
+            int k = index(a, args, isStatic);
+            if (k >= 0) {
                 destination = destination.join(Destinations.textValue(f, args[k]));
             }
         }
@@ -115,8 +115,8 @@ final class SinkCalls {
     static Value openerKeys(Frame f, Sink sink, Value[] args, boolean isStatic) {
         Set<String> destinations = new TreeSet<>();
         for (int a : sink.destinationArgs()) {
-            int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
-            if (k >= 0 && k < args.length && !(a == 0 && isStatic)) {
+            int k = index(a, args, isStatic);
+            if (k >= 0) {
                 destinations.addAll(Destinations.textValue(f, args[k]).texts());
             }
         }
@@ -129,5 +129,15 @@ final class SinkCalls {
             out.add(kind + "|" + sink.channel() + "|" + sink.api() + "|" + d);
         }
         return Value.ofConstants(out, false);
+    }
+
+    /**
+     * Where a catalogue's argument number ({@code 0} the receiver, then the parameters from 1) is
+     * among a call's argument registers; -1 when the call has no such argument (a static call's
+     * receiver, a number past its parameters).
+     */
+    private static int index(int a, Value[] args, boolean isStatic) {
+        int k = a == 0 ? 0 : a - (isStatic ? 1 : 0);
+        return (a == 0 && isStatic) || k < 0 || k >= args.length ? -1 : k;
     }
 }

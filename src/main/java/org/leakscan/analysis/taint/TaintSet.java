@@ -144,12 +144,6 @@ final class TaintSet {
         return covers(inputWords, other.inputWords);
     }
 
-    /** True when every bit of {@code small} is in {@code big}. */
-    static boolean covers(BitSet big, BitSet small) {
-        int quick = quickCovers(big, small);
-        return quick >= 0 ? quick == 1 : covers(big.toLongArray(), small.toLongArray());
-    }
-
     /**
      * The subset test where it is cheap: 1 covered, 0 not, -1 when both are large and it is
      * better done word by word (taint on real apps reaches thousands of bits).

@@ -238,12 +238,16 @@ final class TopFrame extends Frame {
 
     @Override
     boolean store(int node, int field, Value v) {
-        int change = cells.join(node, field, v);
+        if (v.isEmpty()) {
+            return false;
+        }
+        int cell = cells.id(node, field);
+        int change = cells.join(cell, node, field, v);
         if (change == CellStore.UNCHANGED) {
             return false;
         }
         version++;
-        wake(growth.grew(cells.find(node, field), version));
+        wake(growth.grew(cell, version));
         if (change == CellStore.NEW_FIELD) {
             wake(growth.grew(cells.id(node, CellStore.STRUCTURE), version));
         }
